@@ -1,0 +1,46 @@
+#!/bin/sh
+# install-deps.sh: installs, on Debian 12, the packages Backprop needs to build (and, with --test, to test)
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+
+build_packages="
+  meson ninja-build pkg-config gcc gettext
+  libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
+  libgtk-4-dev libgtk-4-bin libadwaita-1-dev libwebkitgtk-6.0-dev libcmark-dev
+  desktop-file-utils appstream libxml2-utils librsvg2-bin
+"
+
+# A real X server, a D-Bus session and key presses for the window tests; the
+# accessibility stack for the end-to-end test that drives the app as a user would.
+test_packages="
+  xvfb xauth dbus-daemon dbus-x11 xdotool
+  at-spi2-core python3 python3-pyatspi python3-gi
+"
+
+packages=$build_packages
+if [ "${1:-}" = "--test" ]; then
+  packages="$packages $test_packages"
+fi
+
+missing=""
+for package in $packages; do
+  if ! dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $package"
+  fi
+done
+
+if [ -z "$missing" ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Backprop needs these packages:$missing" >&2
+  echo "Run this script as root (or with sudo) to install them." >&2
+  exit 1
+fi
+
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086 # one word per package
+apt-get install -y -q --no-install-recommends $missing

@@ -1,0 +1,322 @@
+/* bp-page-renderer.c: renders a question into a complete, self-contained HTML page
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <cmark.h>
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bp-page-renderer.h"
+#include "bp-question-private.h"
+
+#define TEMPLATE_PATH RESOURCE_PREFIX "page/page.html"
+#define STYLE_PATH RESOURCE_PREFIX "page/page.css"
+
+/* The template's {{placeholders}}; each value is escaped for where it goes, or is our own HTML. */
+typedef enum {
+  SLOT_LITERAL,
+  SLOT_THEME,
+  SLOT_CSP,
+  SLOT_STYLE,
+  SLOT_LABEL,
+  SLOT_TITLE,
+  SLOT_ANSWER,
+} Slot;
+
+static const char * const slot_names[] = {
+  [SLOT_THEME] = "theme",
+  [SLOT_CSP] = "csp",
+  [SLOT_STYLE] = "style",
+  [SLOT_LABEL] = "label",
+  [SLOT_TITLE] = "title",
+  [SLOT_ANSWER] = "answer",
+};
+
+typedef struct
+{
+  Slot slot;
+  char *text;
+} Segment;
+
+struct _BpPageRenderer
+{
+  GObject parent_instance;
+
+  GArray *segments;
+  char *style_css;
+};
+
+G_DEFINE_FINAL_TYPE (BpPageRenderer, bp_page_renderer, G_TYPE_OBJECT)
+
+static void
+segment_clear (gpointer data)
+{
+  Segment *segment = data;
+
+  g_clear_pointer (&segment->text, g_free);
+}
+
+static void
+bp_page_renderer_finalize (GObject *object)
+{
+  BpPageRenderer *self = (BpPageRenderer *)object;
+
+  g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->style_css, g_free);
+
+  G_OBJECT_CLASS (bp_page_renderer_parent_class)->finalize (object);
+}
+
+static void
+bp_page_renderer_class_init (BpPageRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bp_page_renderer_finalize;
+}
+
+static void
+bp_page_renderer_init (BpPageRenderer *self)
+{
+  self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  g_array_set_clear_func (self->segments, segment_clear);
+}
+
+static gboolean
+lookup_slot (const char  *name,
+             gsize        length,
+             Slot        *slot)
+{
+  for (guint i = SLOT_LITERAL + 1; i < G_N_ELEMENTS (slot_names); i++)
+    if (strlen (slot_names[i]) == length && strncmp (slot_names[i], name, length) == 0)
+      {
+        *slot = (Slot)i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+add_segment (BpPageRenderer *self,
+             Slot            slot,
+             const char     *text,
+             gsize           length)
+{
+  Segment segment = { slot, slot == SLOT_LITERAL ? g_strndup (text, length) : NULL };
+
+  g_array_append_val (self->segments, segment);
+}
+
+/* Splits the template once, so rendering a page is only appends. */
+static gboolean
+compile_template (BpPageRenderer  *self,
+                  const char      *template_html,
+                  GError         **error)
+{
+  const char *p = template_html;
+  const char *open;
+
+  while ((open = strstr (p, "{{")) != NULL)
+    {
+      const char *close = strstr (open + 2, "}}");
+      Slot slot;
+
+      if (close == NULL || !lookup_slot (open + 2, close - open - 2, &slot))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "Page template: unknown or unclosed placeholder at byte %ld",
+                       (long)(open - template_html));
+          return FALSE;
+        }
+
+      add_segment (self, SLOT_LITERAL, p, open - p);
+      add_segment (self, slot, NULL, 0);
+      p = close + 2;
+    }
+
+  add_segment (self, SLOT_LITERAL, p, strlen (p));
+  return TRUE;
+}
+
+/**
+ * bp_page_renderer_new:
+ * @template_html: the page, with {{theme}}, {{csp}}, {{style}}, {{label}}, {{title}}
+ *   and {{answer}} where the values go
+ * @style_css: the style sheet, inlined into every page
+ *
+ * Returns: (transfer full): a renderer, or %NULL if the template is malformed.
+ */
+BpPageRenderer *
+bp_page_renderer_new (const char  *template_html,
+                      const char  *style_css,
+                      GError     **error)
+{
+  g_autoptr(BpPageRenderer) self = NULL;
+
+  g_return_val_if_fail (template_html != NULL, NULL);
+  g_return_val_if_fail (style_css != NULL, NULL);
+
+  self = g_object_new (BP_TYPE_PAGE_RENDERER, NULL);
+  self->style_css = g_strdup (style_css);
+
+  if (!compile_template (self, template_html, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static char *
+lookup_resource_text (const char  *path,
+                      GError     **error)
+{
+  GBytes *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  gsize size;
+  const char *data;
+  char *text;
+
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &size);
+  text = g_strndup (data, size);
+  g_bytes_unref (bytes);
+
+  return text;
+}
+
+/**
+ * bp_page_renderer_new_from_resources:
+ *
+ * Returns: (transfer full): a renderer using the page template and style sheet compiled
+ *   into the program.
+ */
+BpPageRenderer *
+bp_page_renderer_new_from_resources (GError **error)
+{
+  g_autofree char *template_html = lookup_resource_text (TEMPLATE_PATH, error);
+  g_autofree char *style_css = NULL;
+
+  if (template_html == NULL)
+    return NULL;
+
+  style_css = lookup_resource_text (STYLE_PATH, error);
+  if (style_css == NULL)
+    return NULL;
+
+  return bp_page_renderer_new (template_html, style_css, error);
+}
+
+const char *
+bp_page_theme_to_string (BpPageTheme theme)
+{
+  return theme == BP_PAGE_THEME_DARK ? "dark" : "light";
+}
+
+/**
+ * bp_page_renderer_render_answer:
+ *
+ * Renders only the answer's markdown. Untrusted answers get cmark's safe mode: raw HTML
+ * is dropped and unsafe link schemes emptied.
+ *
+ * Returns: (transfer full): the answer as an HTML fragment.
+ */
+char *
+bp_page_renderer_render_answer (BpQuestion *question)
+{
+  int options = CMARK_OPT_DEFAULT;
+  char *cmark_html;
+  char *html;
+
+  g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
+
+  if (!bp_question_has_answer (question))
+    return g_strdup_printf ("<p class=\"no-answer\">%s</p>",
+                            _("This question has no answer yet."));
+
+  if (bp_question_get_trusted (question))
+    options |= CMARK_OPT_UNSAFE;
+
+  cmark_html = cmark_render_html (bp_question_get_answer_document (question), options);
+  html = g_strdup (cmark_html);
+  free (cmark_html);
+
+  return html;
+}
+
+static void
+append_slot (GString     *page,
+             Slot         slot,
+             const char  *style_css,
+             BpQuestion  *question,
+             BpPageTheme  theme)
+{
+  g_autofree char *text = NULL;
+
+  switch (slot)
+    {
+    case SLOT_THEME:
+      g_string_append (page, bp_page_theme_to_string (theme));
+      break;
+
+    case SLOT_CSP:
+      g_string_append (page, BP_PAGE_CSP);
+      break;
+
+    case SLOT_STYLE:
+      g_string_append (page, style_css);
+      break;
+
+    case SLOT_LABEL:
+      text = g_strdup_printf (_("Question %u"), bp_question_get_number (question));
+      g_string_append (page, text);
+      break;
+
+    case SLOT_TITLE:
+      text = g_markup_escape_text (bp_question_get_title (question), -1);
+      g_string_append (page, text);
+      break;
+
+    case SLOT_ANSWER:
+      text = bp_page_renderer_render_answer (question);
+      g_string_append (page, text);
+      break;
+
+    case SLOT_LITERAL:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * bp_page_renderer_render:
+ * @theme: the colour variant the page opens in
+ *
+ * Returns: (transfer full): the whole page for @question, as UTF-8 HTML.
+ */
+char *
+bp_page_renderer_render (BpPageRenderer *self,
+                         BpQuestion     *question,
+                         BpPageTheme     theme)
+{
+  GString *page;
+
+  g_return_val_if_fail (BP_IS_PAGE_RENDERER (self), NULL);
+  g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
+
+  page = g_string_sized_new (16 * 1024);
+
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const Segment *segment = &g_array_index (self->segments, Segment, i);
+
+      if (segment->slot == SLOT_LITERAL)
+        g_string_append (page, segment->text);
+      else
+        append_slot (page, segment->slot, self->style_css, question, theme);
+    }
+
+  return g_string_free (page, FALSE);
+}

@@ -1,0 +1,190 @@
+/* bp-question.c: one question of a deck, with its answer
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "bp-question-private.h"
+
+struct _BpQuestion
+{
+  GObject parent_instance;
+
+  guint number;
+  char *title;
+  char *id;
+  gboolean trusted;
+  cmark_node *answer;
+};
+
+G_DEFINE_FINAL_TYPE (BpQuestion, bp_question, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NUMBER,
+  PROP_TITLE,
+  PROP_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bp_question_finalize (GObject *object)
+{
+  BpQuestion *self = (BpQuestion *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->answer, cmark_node_free);
+
+  G_OBJECT_CLASS (bp_question_parent_class)->finalize (object);
+}
+
+static void
+bp_question_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BpQuestion *self = BP_QUESTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_question_class_init (BpQuestionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bp_question_finalize;
+  object_class->get_property = bp_question_get_property;
+
+  properties[PROP_NUMBER] =
+    g_param_spec_uint ("number", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bp_question_init (BpQuestion *self)
+{
+}
+
+BpQuestion *
+bp_question_new (guint       number,
+                 const char *title,
+                 const char *id,
+                 gboolean    trusted,
+                 cmark_node *answer)
+{
+  BpQuestion *self;
+
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (answer != NULL, NULL);
+  g_return_val_if_fail (cmark_node_get_type (answer) == CMARK_NODE_DOCUMENT, NULL);
+
+  self = g_object_new (BP_TYPE_QUESTION, NULL);
+  self->number = number;
+  self->title = g_strdup (title);
+  self->id = g_strdup (id);
+  self->trusted = !!trusted;
+  self->answer = answer;
+
+  return self;
+}
+
+/**
+ * bp_question_get_number:
+ *
+ * Returns: the number the deck gives the question (the n of "Q<n>"),
+ *   which is not necessarily its position.
+ */
+guint
+bp_question_get_number (BpQuestion *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION (self), 0);
+
+  return self->number;
+}
+
+/**
+ * bp_question_get_title:
+ *
+ * Returns: the question as plain text, without its "Q<n>:" prefix.
+ */
+const char *
+bp_question_get_title (BpQuestion *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * bp_question_get_id:
+ *
+ * Returns: the stable id, "<deck id>/<slug of the title>", that study data is keyed by.
+ */
+const char *
+bp_question_get_id (BpQuestion *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * bp_question_get_trusted:
+ *
+ * Returns: whether the answer comes from a trusted deck, whose raw HTML may be rendered.
+ */
+gboolean
+bp_question_get_trusted (BpQuestion *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION (self), FALSE);
+
+  return self->trusted;
+}
+
+gboolean
+bp_question_has_answer (BpQuestion *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION (self), FALSE);
+
+  return cmark_node_first_child (self->answer) != NULL;
+}
+
+cmark_node *
+bp_question_get_answer_document (BpQuestion *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
+
+  return self->answer;
+}

@@ -1,0 +1,14 @@
+/* bp-answer-view-private.h: what tests reach inside the answer view
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <webkit/webkit.h>
+
+#include "bp-answer-view.h"
+
+G_BEGIN_DECLS
+
+WebKitWebView *bp_answer_view_get_web_view      (BpAnswerView      *self);
+gboolean       bp_answer_view_trim_context_menu (WebKitContextMenu *menu);
+
+G_END_DECLS

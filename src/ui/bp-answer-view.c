@@ -1,0 +1,584 @@
+/* bp-answer-view.c: shows one question's page in a locked-down WebKitWebView
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "bp-answer-view-private.h"
+#include "bp-page-renderer.h"
+
+#define QUESTION_URI_PREFIX BP_ANSWER_SCHEME "://question/"
+
+struct _BpAnswerView
+{
+  GtkWidget parent_instance;
+
+  WebKitWebView *web_view;
+
+  BpPageRenderer *renderer;
+  BpDeck *deck;
+  BpQuestion *question;
+};
+
+G_DEFINE_FINAL_TYPE (BpAnswerView, bp_answer_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DECK,
+  PROP_QUESTION,
+  N_PROPS
+};
+
+enum {
+  OPEN_QUESTION,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static BpPageTheme
+current_theme (void)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  return adw_style_manager_get_dark (style_manager) ? BP_PAGE_THEME_DARK : BP_PAGE_THEME_LIGHT;
+}
+
+char *
+bp_answer_view_dup_uri_for_question (BpQuestion *question)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
+
+  escaped = g_uri_escape_string (bp_question_get_id (question), "/", FALSE);
+  return g_strconcat (QUESTION_URI_PREFIX, escaped, NULL);
+}
+
+/* The question a backprop://question/<deck>/<slug> URI names, if this view's deck has it. */
+static BpQuestion *
+lookup_question_for_uri (BpAnswerView *self,
+                         const char   *uri)
+{
+  g_autofree char *id = NULL;
+  const char *end;
+
+  if (self->deck == NULL || !g_str_has_prefix (uri, QUESTION_URI_PREFIX))
+    return NULL;
+
+  uri += strlen (QUESTION_URI_PREFIX);
+  end = strpbrk (uri, "?#");
+  id = g_uri_unescape_segment (uri, end, NULL);
+
+  return bp_deck_find_by_id (self->deck, id);
+}
+
+static void
+finish_with_html (WebKitURISchemeRequest *request,
+                  char                   *html)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (html, strlen (html));
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(WebKitURISchemeResponse) response = NULL;
+  SoupMessageHeaders *headers;
+
+  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
+  webkit_uri_scheme_response_set_content_type (response, "text/html");
+
+  /* The same policy as the page's <meta>, so it holds even before the head is parsed. */
+  headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_append (headers, "Content-Security-Policy", BP_PAGE_CSP);
+  soup_message_headers_append (headers, "Cache-Control", "no-store");
+  webkit_uri_scheme_response_set_http_headers (response, headers);
+
+  webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
+/* Pages are generated on request, so a page always shows the current theme and answer. */
+static void
+handle_scheme_request_cb (WebKitURISchemeRequest *request,
+                          gpointer                user_data)
+{
+  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  GtkWidget *ancestor = gtk_widget_get_ancestor (GTK_WIDGET (web_view), BP_TYPE_ANSWER_VIEW);
+  BpAnswerView *self = ancestor ? BP_ANSWER_VIEW (ancestor) : NULL;
+  BpQuestion *question = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self != NULL && self->renderer != NULL)
+    question = lookup_question_for_uri (self, webkit_uri_scheme_request_get_uri (request));
+
+  if (question == NULL)
+    {
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("This page is not part of the open deck."));
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  finish_with_html (request, bp_page_renderer_render (self->renderer, question, current_theme ()));
+}
+
+static void
+register_scheme_once (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      WebKitWebContext *context = webkit_web_context_get_default ();
+      WebKitSecurityManager *security = webkit_web_context_get_security_manager (context);
+
+      webkit_web_context_register_uri_scheme (context, BP_ANSWER_SCHEME,
+                                              handle_scheme_request_cb, NULL, NULL);
+      webkit_security_manager_register_uri_scheme_as_secure (security, BP_ANSWER_SCHEME);
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+static gboolean
+is_web_uri (const char *uri)
+{
+  return g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://");
+}
+
+static gboolean
+is_app_uri (const char *uri)
+{
+  return g_str_has_prefix (uri, BP_ANSWER_SCHEME ":");
+}
+
+static gboolean
+same_page (const char *uri,
+           const char *other)
+{
+  gsize length = strcspn (uri, "#");
+
+  return other != NULL && length == strcspn (other, "#") && strncmp (uri, other, length) == 0;
+}
+
+/* A clicked link: the web opens in the browser, another question in the window,
+ * an #anchor in the same page scrolls; nothing else goes anywhere. */
+static gboolean
+allow_link_click (BpAnswerView *self,
+                  const char   *uri)
+{
+  BpQuestion *target;
+
+  if (is_web_uri (uri))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+      return FALSE;
+    }
+
+  if (same_page (uri, webkit_web_view_get_uri (self->web_view)))
+    return TRUE;
+
+  target = lookup_question_for_uri (self, uri);
+  if (target != NULL)
+    g_signal_emit (self, signals[OPEN_QUESTION], 0, target);
+
+  return FALSE;
+}
+
+static gboolean
+allow_navigation (BpAnswerView           *self,
+                  WebKitNavigationAction *action)
+{
+  const char *uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+
+  switch (webkit_navigation_action_get_navigation_type (action))
+    {
+    case WEBKIT_NAVIGATION_TYPE_LINK_CLICKED:
+      return allow_link_click (self, uri);
+
+    case WEBKIT_NAVIGATION_TYPE_OTHER:
+    case WEBKIT_NAVIGATION_TYPE_RELOAD:
+      /* Our own loads; a page cannot leave the app's scheme. */
+      return is_app_uri (uri);
+
+    case WEBKIT_NAVIGATION_TYPE_BACK_FORWARD:
+    case WEBKIT_NAVIGATION_TYPE_FORM_SUBMITTED:
+    case WEBKIT_NAVIGATION_TYPE_FORM_RESUBMITTED:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+decide_policy_cb (BpAnswerView             *self,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type)
+{
+  gboolean allow = FALSE;
+
+  switch (type)
+    {
+    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
+      allow = allow_navigation (self, webkit_navigation_policy_decision_get_navigation_action (
+                                        WEBKIT_NAVIGATION_POLICY_DECISION (decision)));
+      break;
+
+    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
+      /* Never a new window; a web link still opens in the browser. */
+      allow_link_click (self, webkit_uri_request_get_uri (webkit_navigation_action_get_request (
+        webkit_navigation_policy_decision_get_navigation_action (
+          WEBKIT_NAVIGATION_POLICY_DECISION (decision)))));
+      break;
+
+    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
+      allow = is_app_uri (webkit_uri_request_get_uri (
+        webkit_response_policy_decision_get_request (WEBKIT_RESPONSE_POLICY_DECISION (decision))));
+      break;
+
+    default:
+      break;
+    }
+
+  if (allow)
+    webkit_policy_decision_use (decision);
+  else
+    webkit_policy_decision_ignore (decision);
+
+  return TRUE;
+}
+
+static gboolean
+is_allowed_menu_action (WebKitContextMenuAction action)
+{
+  switch (action)
+    {
+    case WEBKIT_CONTEXT_MENU_ACTION_COPY:
+    case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
+    case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * bp_answer_view_trim_context_menu:
+ *
+ * Leaves only copying in @menu: no Reload, Back, Download, Inspect or Open in New Window.
+ *
+ * Returns: %TRUE if nothing is left, so no menu should be shown.
+ */
+gboolean
+bp_answer_view_trim_context_menu (WebKitContextMenu *menu)
+{
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      WebKitContextMenuItem *item = l->data;
+
+      if (!is_allowed_menu_action (webkit_context_menu_item_get_stock_action (item)))
+        webkit_context_menu_remove (menu, item);
+    }
+  g_list_free (items);
+
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+static gboolean
+context_menu_cb (BpAnswerView        *self,
+                 WebKitContextMenu   *menu,
+                 WebKitHitTestResult *hit_test_result)
+{
+  /* Returning TRUE shows no menu at all, rather than an empty one. */
+  return bp_answer_view_trim_context_menu (menu);
+}
+
+static void
+update_background (BpAnswerView *self)
+{
+  /* The page's own background, painted before the first frame: no white flash in dark mode. */
+  GdkRGBA color;
+
+  gdk_rgba_parse (&color, current_theme () == BP_PAGE_THEME_DARK ? "#1e1e1e" : "#ffffff");
+  webkit_web_view_set_background_color (self->web_view, &color);
+}
+
+static void
+theme_switched_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(BpAnswerView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+
+  /* Should the page refuse the switch, a reload renders it again in the new variant. */
+  if (value == NULL && self->question != NULL)
+    {
+      g_debug ("Switching the page's theme in place failed (%s); reloading it", error->message);
+      webkit_web_view_reload (self->web_view);
+    }
+}
+
+/* Re-colours the open page in place, keeping its scroll position. */
+static void
+dark_changed_cb (BpAnswerView *self)
+{
+  g_autofree char *script = NULL;
+  const char *theme = bp_page_theme_to_string (current_theme ());
+
+  update_background (self);
+
+  if (self->question == NULL)
+    return;
+
+  script = g_strdup_printf ("document.documentElement.className = '%s';"
+                            "document.querySelector('meta[name=color-scheme]')"
+                            ".setAttribute('content', '%s');",
+                            theme, theme);
+  webkit_web_view_evaluate_javascript (self->web_view, script, -1, NULL, NULL, NULL,
+                                       theme_switched_cb, g_object_ref (self));
+}
+
+/* The page's text uses the desktop's interface font and size. */
+static void
+update_fonts (BpAnswerView *self)
+{
+  WebKitSettings *settings = webkit_web_view_get_settings (self->web_view);
+  g_autofree char *font_name = NULL;
+  g_autoptr(PangoFontDescription) description = NULL;
+  int size;
+
+  g_object_get (gtk_settings_get_default (), "gtk-font-name", &font_name, NULL);
+  if (font_name == NULL)
+    return;
+
+  description = pango_font_description_from_string (font_name);
+  if (pango_font_description_get_family (description) != NULL)
+    {
+      webkit_settings_set_default_font_family (settings, pango_font_description_get_family (description));
+      webkit_settings_set_sans_serif_font_family (settings, pango_font_description_get_family (description));
+    }
+
+  size = pango_font_description_get_size (description) / PANGO_SCALE;
+  if (size > 0)
+    webkit_settings_set_default_font_size (settings, webkit_settings_font_size_to_pixels (size) * 1.1);
+}
+
+static void
+lock_down_settings (BpAnswerView *self)
+{
+  WebKitSettings *settings = webkit_web_view_get_settings (self->web_view);
+
+  /* The app may still run its own scripts (the theme switch); pages never can. */
+  webkit_settings_set_enable_javascript_markup (settings, FALSE);
+  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
+  webkit_settings_set_enable_developer_extras (settings, FALSE);
+  webkit_settings_set_enable_html5_database (settings, FALSE);
+  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
+  webkit_settings_set_enable_webgl (settings, FALSE);
+  webkit_settings_set_enable_webaudio (settings, FALSE);
+  webkit_settings_set_enable_media (settings, FALSE);
+  webkit_settings_set_enable_page_cache (settings, FALSE);
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+  webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
+  webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
+}
+
+static void
+bp_answer_view_dispose (GObject *object)
+{
+  BpAnswerView *self = (BpAnswerView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_ANSWER_VIEW);
+
+  g_clear_object (&self->question);
+  g_clear_object (&self->deck);
+  g_clear_object (&self->renderer);
+
+  G_OBJECT_CLASS (bp_answer_view_parent_class)->dispose (object);
+}
+
+static void
+bp_answer_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BpAnswerView *self = BP_ANSWER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DECK:
+      g_value_set_object (value, self->deck);
+      break;
+
+    case PROP_QUESTION:
+      g_value_set_object (value, self->question);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_answer_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  BpAnswerView *self = BP_ANSWER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DECK:
+      bp_answer_view_set_deck (self, g_value_get_object (value));
+      break;
+
+    case PROP_QUESTION:
+      bp_answer_view_set_question (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_answer_view_class_init (BpAnswerViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bp_answer_view_dispose;
+  object_class->get_property = bp_answer_view_get_property;
+  object_class->set_property = bp_answer_view_set_property;
+
+  properties[PROP_DECK] =
+    g_param_spec_object ("deck", NULL, NULL,
+                         BP_TYPE_DECK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUESTION] =
+    g_param_spec_object ("question", NULL, NULL,
+                         BP_TYPE_QUESTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BpAnswerView::open-question:
+   *
+   * A link in the page asks for another question of the deck.
+   */
+  signals[OPEN_QUESTION] =
+    g_signal_new ("open-question",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, BP_TYPE_QUESTION);
+
+  g_type_ensure (WEBKIT_TYPE_WEB_VIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/bp-answer-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpAnswerView, web_view);
+  gtk_widget_class_bind_template_callback (widget_class, decide_policy_cb);
+  gtk_widget_class_bind_template_callback (widget_class, context_menu_cb);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+bp_answer_view_init (BpAnswerView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  register_scheme_once ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->renderer = bp_page_renderer_new_from_resources (&error);
+  if (self->renderer == NULL)
+    g_critical ("The page template is broken: %s", error->message);
+
+  lock_down_settings (self);
+  update_fonts (self);
+  update_background (self);
+
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
+                           G_CALLBACK (update_fonts), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+bp_answer_view_new (void)
+{
+  return g_object_new (BP_TYPE_ANSWER_VIEW, NULL);
+}
+
+BpDeck *
+bp_answer_view_get_deck (BpAnswerView *self)
+{
+  g_return_val_if_fail (BP_IS_ANSWER_VIEW (self), NULL);
+
+  return self->deck;
+}
+
+void
+bp_answer_view_set_deck (BpAnswerView *self,
+                         BpDeck       *deck)
+{
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+  g_return_if_fail (!deck || BP_IS_DECK (deck));
+
+  if (g_set_object (&self->deck, deck))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECK]);
+}
+
+BpQuestion *
+bp_answer_view_get_question (BpAnswerView *self)
+{
+  g_return_val_if_fail (BP_IS_ANSWER_VIEW (self), NULL);
+
+  return self->question;
+}
+
+/**
+ * bp_answer_view_set_question:
+ * @question: (nullable): a question of the view's deck
+ *
+ * Loads the question's page. The page itself is rendered when the web view asks for it.
+ */
+void
+bp_answer_view_set_question (BpAnswerView *self,
+                             BpQuestion   *question)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+  g_return_if_fail (!question || BP_IS_QUESTION (question));
+
+  if (!g_set_object (&self->question, question))
+    return;
+
+  if (question != NULL)
+    {
+      uri = bp_answer_view_dup_uri_for_question (question);
+      webkit_web_view_load_uri (self->web_view, uri);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
+WebKitWebView *
+bp_answer_view_get_web_view (BpAnswerView *self)
+{
+  g_return_val_if_fail (BP_IS_ANSWER_VIEW (self), NULL);
+
+  return self->web_view;
+}

@@ -1,0 +1,220 @@
+/* bp-application.c: the single-instance application, its options and app-wide actions
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-application.h"
+#include "bp-deck-parser.h"
+#include "bp-window.h"
+
+struct _BpApplication
+{
+  AdwApplication parent_instance;
+
+  BpDeck *deck;
+};
+
+G_DEFINE_FINAL_TYPE (BpApplication, bp_application, ADW_TYPE_APPLICATION)
+
+/**
+ * bp_application_get_deck:
+ *
+ * Parses the built-in deck the first time it is needed.
+ *
+ * Returns: (transfer none): the deck, or %NULL with @error set.
+ */
+BpDeck *
+bp_application_get_deck (BpApplication  *self,
+                         GError        **error)
+{
+  g_return_val_if_fail (BP_IS_APPLICATION (self), NULL);
+
+  if (self->deck == NULL)
+    self->deck = bp_deck_parser_parse_builtin (error);
+
+  return self->deck;
+}
+
+static BpWindow *
+ensure_window (BpApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  BpDeck *deck;
+
+  if (window != NULL)
+    return BP_WINDOW (window);
+
+  deck = bp_application_get_deck (self, &error);
+  if (deck == NULL)
+    {
+      g_printerr ("backprop: %s\n", error->message);
+      return NULL;
+    }
+
+  return bp_window_new (self, deck);
+}
+
+static void
+bp_application_activate (GApplication *application)
+{
+  BpWindow *window = ensure_window (BP_APPLICATION (application));
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Checked before the app starts, so a wrong --question prints its message and exits 1
+ * without opening a window, in the first instance as in a second one. */
+static int
+bp_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  BpApplication *self = BP_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  BpDeck *deck;
+  int number;
+
+  if (!g_variant_dict_lookup (options, "question", "i", &number))
+    return -1;
+
+  deck = bp_application_get_deck (self, &error);
+  if (deck == NULL)
+    {
+      g_printerr ("backprop: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (number < 0 || bp_deck_find_by_number (deck, (guint)number) == NULL)
+    {
+      g_printerr (_("backprop: there is no question %d; the deck has questions %u to %u.\n"),
+                  number,
+                  bp_question_get_number (bp_deck_get_question (deck, 0)),
+                  bp_question_get_number (bp_deck_get_question (deck, bp_deck_get_n_questions (deck) - 1)));
+      return EXIT_FAILURE;
+    }
+
+  return -1;
+}
+
+static int
+bp_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  BpApplication *self = BP_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  BpWindow *window = ensure_window (self);
+  int number;
+
+  if (window == NULL)
+    return EXIT_FAILURE;
+
+  if (g_variant_dict_lookup (options, "question", "i", &number))
+    {
+      BpQuestion *question = bp_deck_find_by_number (bp_window_get_deck (window), (guint)number);
+
+      if (question != NULL)
+        bp_window_show_question (window, question);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  return EXIT_SUCCESS;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *application = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (application)));
+
+  /* Closing each window first lets it save its state, as a click on its close button does. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (application);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+};
+
+/* Every accelerator of the app, in one place. */
+static void
+set_accelerators (GtkApplication *application)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "question.next", { "<Control>Page_Down", NULL } },
+    { "question.previous", { "<Control>Page_Up", NULL } },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
+}
+
+static void
+bp_application_startup (GApplication *application)
+{
+  G_APPLICATION_CLASS (bp_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+  set_accelerators (GTK_APPLICATION (application));
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+bp_application_dispose (GObject *object)
+{
+  BpApplication *self = (BpApplication *)object;
+
+  g_clear_object (&self->deck);
+
+  G_OBJECT_CLASS (bp_application_parent_class)->dispose (object);
+}
+
+static void
+bp_application_class_init (BpApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = bp_application_dispose;
+  app_class->activate = bp_application_activate;
+  app_class->startup = bp_application_startup;
+  app_class->handle_local_options = bp_application_handle_local_options;
+  app_class->command_line = bp_application_command_line;
+}
+
+static void
+bp_application_init (BpApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "question", 'q', G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+      N_("Open question N of the deck"), N_("N") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Study deep-learning interview questions."));
+}
+
+BpApplication *
+bp_application_new (void)
+{
+  return g_object_new (BP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/backprop/Backprop",
+                       NULL);
+}

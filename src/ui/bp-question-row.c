@@ -1,0 +1,152 @@
+/* bp-question-row.c: one question in the sidebar
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-question-row.h"
+
+struct _BpQuestionRow
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkLabel *number_label;
+  GtkLabel *title_label;
+
+  BpQuestion *question;
+};
+
+G_DEFINE_FINAL_TYPE (BpQuestionRow, bp_question_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_QUESTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bp_question_row_dispose (GObject *object)
+{
+  BpQuestionRow *self = (BpQuestionRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_QUESTION_ROW);
+  g_clear_object (&self->question);
+
+  G_OBJECT_CLASS (bp_question_row_parent_class)->dispose (object);
+}
+
+static void
+bp_question_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BpQuestionRow *self = BP_QUESTION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUESTION:
+      g_value_set_object (value, self->question);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_question_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BpQuestionRow *self = BP_QUESTION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUESTION:
+      bp_question_row_set_question (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_question_row_class_init (BpQuestionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bp_question_row_dispose;
+  object_class->get_property = bp_question_row_get_property;
+  object_class->set_property = bp_question_row_set_property;
+
+  properties[PROP_QUESTION] =
+    g_param_spec_object ("question", NULL, NULL,
+                         BP_TYPE_QUESTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/bp-question-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, box);
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, title_label);
+}
+
+static void
+bp_question_row_init (BpQuestionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bp_question_row_new (void)
+{
+  return g_object_new (BP_TYPE_QUESTION_ROW, NULL);
+}
+
+BpQuestion *
+bp_question_row_get_question (BpQuestionRow *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION_ROW (self), NULL);
+
+  return self->question;
+}
+
+void
+bp_question_row_set_question (BpQuestionRow *self,
+                              BpQuestion    *question)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (BP_IS_QUESTION_ROW (self));
+  g_return_if_fail (!question || BP_IS_QUESTION (question));
+
+  if (!g_set_object (&self->question, question))
+    return;
+
+  if (question != NULL)
+    {
+      number = g_strdup_printf ("%u", bp_question_get_number (question));
+      /* Translators: how a screen reader announces a question in the sidebar */
+      description = g_strdup_printf (_("Question %u: %s"),
+                                     bp_question_get_number (question),
+                                     bp_question_get_title (question));
+    }
+
+  gtk_label_set_text (self->number_label, number ? number : "");
+  gtk_label_set_text (self->title_label, question ? bp_question_get_title (question) : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description ? description : "",
+                                  -1);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}

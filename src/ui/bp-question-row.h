@@ -1,0 +1,20 @@
+/* bp-question-row.h: one question in the sidebar
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bp-question.h"
+
+G_BEGIN_DECLS
+
+#define BP_TYPE_QUESTION_ROW (bp_question_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (BpQuestionRow, bp_question_row, BP, QUESTION_ROW, GtkWidget)
+
+GtkWidget  *bp_question_row_new          (void);
+BpQuestion *bp_question_row_get_question (BpQuestionRow *self);
+void        bp_question_row_set_question (BpQuestionRow *self,
+                                          BpQuestion    *question);
+
+G_END_DECLS

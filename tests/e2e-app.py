@@ -1,0 +1,133 @@
+# e2e-app.py: drives the real backprop binary as a user does, through the accessibility tree
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end test of Backprop through AT-SPI.
+
+Run by run-ui-test.sh (its own Xvfb and D-Bus session) with Debian's /usr/bin/python3,
+which has pyatspi. Settings use the keyfile backend so they outlive each process, as a
+user's do: the test quits the app and starts it again.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+TIMEOUT = 30
+QUESTION_5 = "Q5: How can you tell whether your model suffers from exploding gradients?"
+QUESTION_6 = "Q6: Can you name and explain some hyperparameters used to train a neural network?"
+QUESTION_3 = ("Q3: Your deep network overfits the training set and does poorly on the test set. "
+              "How do you reduce overfitting?")
+
+failures = []
+
+
+def check(condition, message):
+    print(("ok: " if condition else "FAILED: ") + message, flush=True)
+    if not condition:
+        failures.append(message)
+
+
+def wait_for(what, probe, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = probe()
+        except Exception:  # the tree changes under us while the app starts
+            value = None
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def find_app():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        if app is not None and app.name == "backprop":
+            return app
+    return None
+
+
+def frame_names():
+    app = find_app()
+    if app is None:
+        return []
+    return [child.name for child in app if child is not None and child.getRole() == pyatspi.ROLE_FRAME]
+
+
+def wait_for_frame(name):
+    return wait_for(f"a window titled {name!r}", lambda: name in frame_names())
+
+
+def find_all(node, predicate, found=None, depth=0):
+    found = [] if found is None else found
+    if node is None or depth > 40:
+        return found
+    if predicate(node):
+        found.append(node)
+    for child in node:
+        find_all(child, predicate, found, depth + 1)
+    return found
+
+
+def press(title, keys, closes=False):
+    """Types @keys (xdotool names, e.g. ctrl+Next) into the window titled @title, through
+    the X server as a keyboard would. Without a window manager, xdotool gives it the focus.
+    Keys that close the window leave xdotool talking to a window that is gone: its
+    complaint then is no failure, and the app's exit status tells what happened."""
+    pattern = "^" + "".join("." if c in "?()[]*+.^$\\" else c for c in title) + "$"
+    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", pattern,
+                    "windowfocus", "--sync", "key", "--delay", "50", keys],
+                   check=not closes, timeout=TIMEOUT, stderr=subprocess.DEVNULL if closes else None)
+
+
+def start(binary, *args):
+    return subprocess.Popen([binary, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def main(binary):
+    # A wrong question number: a clear message and status 1, no window.
+    wrong = subprocess.run([binary, "--question", "99"], capture_output=True, text=True, timeout=TIMEOUT)
+    check(wrong.returncode == 1, f"--question 99 exits with 1 (got {wrong.returncode})")
+    check("no question 99" in wrong.stderr and "1 to 22" in wrong.stderr,
+          f"--question 99 says why: {wrong.stderr.strip()!r}")
+
+    # Start at question 5; the window title names it and the sidebar lists the questions.
+    app = start(binary, "--question", "5")
+    wait_for_frame(QUESTION_5)
+    rows = wait_for("the sidebar rows", lambda: find_all(
+        find_app(), lambda n: n.name.startswith("Question ") and ": " in n.name))
+    check(any(r.name.startswith("Question 1: What are autoencoders") for r in rows),
+          f"the sidebar announces question 1 ({len(rows)} rows on screen)")
+
+    # Ctrl+Page Down opens the next question.
+    press(QUESTION_5, "ctrl+Next")
+    wait_for_frame(QUESTION_6)
+    check(True, "Ctrl+Page Down opens question 6")
+
+    # A second backprop hands its question to the first and exits.
+    second = subprocess.run([binary, "--question", "3"], capture_output=True, text=True, timeout=TIMEOUT)
+    check(second.returncode == 0, "a second instance exits cleanly")
+    wait_for_frame(QUESTION_3)
+    check(len(frame_names()) == 1, f"still one window: {frame_names()}")
+
+    # Ctrl+Q quits.
+    press(QUESTION_3, "ctrl+q", closes=True)
+    check(app.wait(timeout=TIMEOUT) == 0, "Ctrl+Q quits with status 0")
+
+    # Started again, it reopens the last question viewed.
+    app = start(binary)
+    wait_for_frame(QUESTION_3)
+    check(True, "a restart reopens question 3")
+    press(QUESTION_3, "ctrl+w", closes=True)
+    check(app.wait(timeout=TIMEOUT) == 0, "Ctrl+W closes the last window and the app exits")
+
+    print(f"{'FAILED' if failures else 'passed'}: {len(failures)} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("GSETTINGS_BACKEND", "keyfile")
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,279 @@
+/* test-answer-view.c: the web view is locked down: no script, no way out of the app's pages
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bp-answer-view-private.h"
+#include "bp-deck-parser.h"
+#include "bp-page-renderer.h"
+#include "ui-test-utils.h"
+
+/* Trusted, like the built-in deck, so raw HTML reaches the page: the view must still hold.
+ * Every way out points at a loopback server that counts the requests it gets. */
+static const char hostile_deck_format[] =
+  "### Q1: First\n"
+  "\n"
+  "<script>document.title = 'script ran';</script>\n"
+  "\n"
+  "<img src=\"x\" onerror=\"document.title = 'handler ran'\">\n"
+  "\n"
+  "<img src=\"%1$s/image.png\">\n"
+  "\n"
+  "<iframe src=\"%1$s/frame.html\"></iframe>\n"
+  "\n"
+  "<link rel=\"stylesheet\" href=\"%1$s/style.css\">\n"
+  "\n"
+  "<div style=\"background: url(%1$s/background.png)\">Styled</div>\n"
+  "\n"
+  "<meta http-equiv=\"refresh\" content=\"0; url=%1$s/refresh.html\">\n"
+  "\n"
+  "A [web link](%1$s/link.html), [the second question](backprop://question/test/second),\n"
+  "[a script link](javascript:document.title='ran') and [an anchor](#part).\n"
+  "\n"
+  "<p id=\"part\">Part</p>\n"
+  "\n"
+  "### Q2: Second\n"
+  "\n"
+  "Two.\n";
+
+typedef struct
+{
+  GtkWindow *window;
+  BpAnswerView *view;
+  WebKitWebView *web_view;
+  BpDeck *deck;
+  GSocketService *server;
+  char *server_uri;
+  guint requests;
+} Fixture;
+
+static gboolean
+server_incoming_cb (GSocketService    *service,
+                    GSocketConnection *connection,
+                    GObject           *source_object,
+                    Fixture           *fixture)
+{
+  static const char reply[] =
+    "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<title>escaped</title>";
+  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+
+  fixture->requests++;
+  g_output_stream_write_all (output, reply, sizeof reply - 1, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+start_server (Fixture *fixture)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = g_socket_service_new ();
+  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->server), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->server, "incoming", G_CALLBACK (server_incoming_cb), fixture);
+  fixture->server_uri = g_strdup_printf ("http://127.0.0.1:%u",
+                                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deck = NULL;
+
+  start_server (fixture);
+  deck = g_strdup_printf (hostile_deck_format, fixture->server_uri);
+  fixture->deck = bp_deck_parser_parse ("test", deck, -1, BP_DECK_TRUSTED, &error);
+  g_assert_no_error (error);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->view = BP_ANSWER_VIEW (bp_answer_view_new ());
+  fixture->web_view = bp_answer_view_get_web_view (fixture->view);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_set_default_size (fixture->window, 700, 500);
+  gtk_window_present (fixture->window);
+  spin_until (is_allocated, fixture->window, "the window to map");
+
+  bp_answer_view_set_deck (fixture->view, fixture->deck);
+  bp_answer_view_set_question (fixture->view, bp_deck_get_question (fixture->deck, 0));
+  spin_until (page_loaded, fixture->web_view, "the first page");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_socket_service_stop (fixture->server);
+  g_socket_listener_close (G_SOCKET_LISTENER (fixture->server));
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->server_uri, g_free);
+  g_clear_object (&fixture->deck);
+}
+
+static void
+assert_still_on_first_page (Fixture *fixture)
+{
+  g_autofree char *heading = evaluate (fixture->web_view, "document.querySelector('h1').textContent");
+
+  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, "backprop://question/test/first");
+  g_assert_cmpstr (webkit_web_view_get_title (fixture->web_view), ==, "First");
+  g_assert_cmpstr (heading, ==, "First");
+}
+
+static void
+test_page_scripts_never_run (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *image = NULL;
+
+  /* Time for the refresh, the onerror handler and the script, were any allowed. */
+  spin_for_ms (1500);
+
+  /* The image did fail, so its handler had its chance. */
+  image = evaluate (fixture->web_view, "document.images[0].complete && !document.images[0].naturalWidth");
+  g_assert_cmpstr (image, ==, "true");
+  assert_still_on_first_page (fixture);
+  /* Nor did the page load anything from the network: image, frame, style sheet, refresh. */
+  g_assert_cmpuint (fixture->requests, ==, 0);
+}
+
+static void
+test_page_carries_csp (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *csp = evaluate (fixture->web_view,
+                                   "document.querySelector('meta[http-equiv]').content");
+  g_autofree char *settings_js = NULL;
+  WebKitSettings *settings = webkit_web_view_get_settings (fixture->web_view);
+
+  g_assert_cmpstr (csp, ==, BP_PAGE_CSP);
+  g_assert_false (webkit_settings_get_enable_javascript_markup (settings));
+  g_assert_false (webkit_settings_get_enable_developer_extras (settings));
+}
+
+static void
+test_navigation_is_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *go_away = g_strdup_printf ("location.href = '%s/away.html'; 1", fixture->server_uri);
+  g_autofree char *pop_up = g_strdup_printf ("window.open('%s/popup.html'); 1", fixture->server_uri);
+
+  g_free (evaluate (fixture->web_view, go_away));
+  g_free (evaluate (fixture->web_view, pop_up));
+  g_free (evaluate (fixture->web_view, "location.href = 'file:///etc/passwd'; 1"));
+  g_free (evaluate (fixture->web_view, "document.querySelectorAll('a')[2].click(); 1"));
+  spin_for_ms (1000);
+
+  assert_still_on_first_page (fixture);
+  g_assert_cmpuint (fixture->requests, ==, 0);
+}
+
+static void
+open_question_cb (BpAnswerView  *view,
+                  BpQuestion    *question,
+                  BpQuestion   **out)
+{
+  *out = question;
+}
+
+static gboolean
+pointer_is_set (gpointer data)
+{
+  return *(gpointer *)data != NULL;
+}
+
+static void
+test_question_link_asks_for_question (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  BpQuestion *requested = NULL;
+
+  g_signal_connect (fixture->view, "open-question", G_CALLBACK (open_question_cb), &requested);
+  g_free (evaluate (fixture->web_view, "document.querySelectorAll('a')[1].click(); 1"));
+  spin_until (pointer_is_set, &requested, "the link to ask for question 2");
+
+  g_assert_true (requested == bp_deck_get_question (fixture->deck, 1));
+  /* The window decides what to open; the view itself has not moved. */
+  assert_still_on_first_page (fixture);
+}
+
+static void
+test_anchor_scrolls_within_page (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_free (evaluate (fixture->web_view, "document.querySelectorAll('a')[3].click(); 1"));
+  spin_for_ms (300);
+
+  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==,
+                   "backprop://question/test/first#part");
+}
+
+static void
+test_context_menu_offers_only_copy (void)
+{
+  static const WebKitContextMenuAction offered[] = {
+    WEBKIT_CONTEXT_MENU_ACTION_GO_BACK,
+    WEBKIT_CONTEXT_MENU_ACTION_GO_FORWARD,
+    WEBKIT_CONTEXT_MENU_ACTION_RELOAD,
+    WEBKIT_CONTEXT_MENU_ACTION_STOP,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY,
+    WEBKIT_CONTEXT_MENU_ACTION_OPEN_LINK,
+    WEBKIT_CONTEXT_MENU_ACTION_OPEN_LINK_IN_NEW_WINDOW,
+    WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_LINK_TO_DISK,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD,
+    WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_IMAGE_TO_DISK,
+    WEBKIT_CONTEXT_MENU_ACTION_INSPECT_ELEMENT,
+  };
+  g_autoptr(WebKitContextMenu) menu = webkit_context_menu_new ();
+  g_autoptr(WebKitContextMenu) navigation_only = webkit_context_menu_new ();
+  GList *items;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (offered); i++)
+    webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action (offered[i]));
+
+  g_assert_false (bp_answer_view_trim_context_menu (menu));
+  items = webkit_context_menu_get_items (menu);
+  g_assert_cmpuint (g_list_length (items), ==, 2);
+  g_assert_cmpint (webkit_context_menu_item_get_stock_action (items->data), ==,
+                   WEBKIT_CONTEXT_MENU_ACTION_COPY);
+  g_assert_cmpint (webkit_context_menu_item_get_stock_action (items->next->data), ==,
+                   WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD);
+
+  /* A right click on plain text offers only navigation: then no menu at all. */
+  webkit_context_menu_append (navigation_only,
+                              webkit_context_menu_item_new_from_stock_action (WEBKIT_CONTEXT_MENU_ACTION_RELOAD));
+  g_assert_true (bp_answer_view_trim_context_menu (navigation_only));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/answer-view/page-scripts-never-run", Fixture, NULL,
+              fixture_set_up, test_page_scripts_never_run, fixture_tear_down);
+  g_test_add ("/answer-view/page-carries-csp", Fixture, NULL,
+              fixture_set_up, test_page_carries_csp, fixture_tear_down);
+  g_test_add ("/answer-view/navigation-is-refused", Fixture, NULL,
+              fixture_set_up, test_navigation_is_refused, fixture_tear_down);
+  g_test_add ("/answer-view/question-link-asks-for-question", Fixture, NULL,
+              fixture_set_up, test_question_link_asks_for_question, fixture_tear_down);
+  g_test_add ("/answer-view/anchor-scrolls-within-page", Fixture, NULL,
+              fixture_set_up, test_anchor_scrolls_within_page, fixture_tear_down);
+  g_test_add_func ("/answer-view/context-menu-offers-only-copy", test_context_menu_offers_only_copy);
+
+  return g_test_run ();
+}
