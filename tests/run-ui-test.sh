@@ -4,7 +4,12 @@
 set -eu
 
 home=$(mktemp -d "${TMPDIR:-/tmp}/backprop-test.XXXXXX")
-trap 'rm -rf "$home"' EXIT INT TERM
+# WebKit's helper processes can still be writing their caches as the session ends:
+# the clean-up tries again, and never turns a test's result into a failure.
+cleanup() {
+  rm -rf "$home" 2>/dev/null || { sleep 1; rm -rf "$home" 2>/dev/null; } || true
+}
+trap cleanup EXIT INT TERM
 
 for dir in config data cache state runtime; do
   mkdir -p "$home/$dir"
