@@ -7,7 +7,7 @@ build_packages="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev libwebkitgtk-6.0-dev libcmark-dev
-  desktop-file-utils appstream libxml2-utils librsvg2-bin
+  desktop-file-utils appstream libxml2-utils librsvg2-bin librsvg2-common libgl1-mesa-dri
 "
 
 # A real X server, a D-Bus session and key presses for the window tests; the
@@ -42,5 +42,6 @@ fi
 echo "Installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
+# Recommends too: the SVG icon loader and Mesa (software GL for WebKit) come that way.
 # shellcheck disable=SC2086 # one word per package
-apt-get install -y -q --no-install-recommends $missing
+apt-get install -y -q $missing
