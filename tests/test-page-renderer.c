@@ -49,7 +49,7 @@ render_first (const char  *text,
   char *page;
 
   g_assert_nonnull (question);
-  page = bp_page_renderer_render (renderer, question, theme);
+  page = bp_page_renderer_render (renderer, question, theme, NULL);
   g_assert_nonnull (page);
   g_assert_true (g_utf8_validate (page, -1, NULL));
 
@@ -382,7 +382,7 @@ test_page_builtin_deck (void)
     for (BpPageTheme theme = BP_PAGE_THEME_LIGHT; theme <= BP_PAGE_THEME_DARK; theme++)
       {
         BpQuestion *question = bp_deck_get_question (deck, i);
-        g_autofree char *page = bp_page_renderer_render (renderer, question, theme);
+        g_autofree char *page = bp_page_renderer_render (renderer, question, theme, NULL);
         g_autofree char *label = g_strdup_printf ("<p class=\"label\">Question %u</p>", i + 1);
         const char *title = bp_question_get_title (question);
         g_autofree char *escaped_title = g_markup_escape_text (title, -1);
@@ -413,7 +413,7 @@ test_page_render_answer_matches (void)
   g_autoptr(BpDeck) deck = parse_ok (deck_text, BP_DECK_UNTRUSTED);
   BpQuestion *question = bp_deck_get_question (deck, 0);
   g_autofree char *fragment = bp_page_renderer_render_answer (question);
-  g_autofree char *page = bp_page_renderer_render (renderer, question, BP_PAGE_THEME_LIGHT);
+  g_autofree char *page = bp_page_renderer_render (renderer, question, BP_PAGE_THEME_LIGHT, NULL);
 
   g_assert_cmpstr (fragment, ==, "<p>A <em>fragment</em>.</p>\n");
   g_assert_nonnull (strstr (page, fragment));
@@ -434,7 +434,7 @@ test_template_custom (void)
   g_assert_no_error (error);
   g_assert_nonnull (renderer);
 
-  page = bp_page_renderer_render (renderer, bp_deck_get_question (deck, 0), BP_PAGE_THEME_DARK);
+  page = bp_page_renderer_render (renderer, bp_deck_get_question (deck, 0), BP_PAGE_THEME_DARK, NULL);
   g_assert_cmpstr (page, ==, "[dark|Question 4|A &amp; B|p{}|<p>Text.</p>\n]");
 }
 
@@ -447,7 +447,7 @@ test_template_no_placeholders (void)
   g_autofree char *page = NULL;
 
   g_assert_no_error (error);
-  page = bp_page_renderer_render (renderer, bp_deck_get_question (deck, 0), BP_PAGE_THEME_LIGHT);
+  page = bp_page_renderer_render (renderer, bp_deck_get_question (deck, 0), BP_PAGE_THEME_LIGHT, NULL);
   g_assert_cmpstr (page, ==, "static } { page");
 }
 
@@ -480,6 +480,50 @@ test_template_unclosed_placeholder (void)
   assert_template_fails ("{{title}");
 }
 
+static void
+test_notes_untrusted (void)
+{
+  g_autofree char *html = bp_page_renderer_render_notes (
+    "Remember **this**.\n\n"
+    "<script>alert(1)</script>\n\n"
+    "<img src=x onerror=alert(2)>\n\n"
+    "[bad](javascript:alert(3)) [data](data:text/html,x) [good](https://example.org/)\n");
+
+  g_assert_nonnull (strstr (html, "<h2 id=\"notes-heading\">Your notes</h2>"));
+  g_assert_nonnull (strstr (html, "<strong>this</strong>"));
+  g_assert_null (strstr (html, "<script"));
+  g_assert_null (strstr (html, "onerror"));
+  g_assert_null (strstr (html, "<img"));
+  g_assert_null (strstr (html, "javascript:"));
+  g_assert_null (strstr (html, "data:"));
+  g_assert_nonnull (strstr (html, "href=\"https://example.org/\""));
+}
+
+static void
+test_notes_in_page (void)
+{
+  g_autoptr(BpPageRenderer) renderer = renderer_new ();
+  g_autoptr(BpDeck) deck = parse_ok ("### Q1: One\n\nAnswer.\n", BP_DECK_TRUSTED);
+  BpQuestion *question = bp_deck_get_question (deck, 0);
+  g_autofree char *with_notes = bp_page_renderer_render (renderer, question, BP_PAGE_THEME_LIGHT,
+                                                         "My <b>own</b> words & more");
+  g_autofree char *without_notes = bp_page_renderer_render (renderer, question, BP_PAGE_THEME_LIGHT,
+                                                            " \n\t");
+  g_autofree char *section = extract_between (with_notes, "<section id=\"notes\"", "</section>");
+  g_autofree char *empty_section = extract_between (without_notes, "<section id=\"notes\"", "</section>");
+
+  /* Even in a trusted deck's page, the notes stay untrusted. */
+  g_assert_nonnull (section);
+  g_assert_nonnull (strstr (section, "Your notes"));
+  g_assert_nonnull (strstr (section, "words &amp; more"));
+  g_assert_null (strstr (section, "<b>"));
+  /* The answer comes first, the notes after it. */
+  g_assert_true (strstr (with_notes, "Answer.") < strstr (with_notes, "Your notes"));
+
+  g_assert_nonnull (empty_section);
+  g_assert_null (strstr (empty_section, "Your notes"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +549,9 @@ main (int   argc,
   g_test_add_func ("/page-renderer/page/no-answer", test_page_no_answer);
   g_test_add_func ("/page-renderer/page/builtin-deck", test_page_builtin_deck);
   g_test_add_func ("/page-renderer/page/render-answer", test_page_render_answer_matches);
+
+  g_test_add_func ("/page-renderer/notes/untrusted", test_notes_untrusted);
+  g_test_add_func ("/page-renderer/notes/in-page", test_notes_in_page);
 
   g_test_add_func ("/page-renderer/template/custom", test_template_custom);
   g_test_add_func ("/page-renderer/template/no-placeholders", test_template_no_placeholders);

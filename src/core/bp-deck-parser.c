@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bp-deck-parser.h"
+#include "bp-cmark-private.h"
 #include "bp-deck-private.h"
 #include "bp-question-private.h"
 
@@ -26,80 +27,6 @@ typedef struct
   GPtrArray *questions;
   GHashTable *used_slugs;
 } ParseState;
-
-/* Mathematical alphanumerics ("𝐇𝐨𝐰", U+1D400..U+1D7FF) and the styled letters of the
- * letterlike block ("ℎ", "ℝ") are styling: a title is searched, slugged and read aloud
- * as the plain letters they stand for. Symbols there, such as ™, stay as they are. */
-static gboolean
-is_styled_letter (gunichar c)
-{
-  return (c >= 0x1D400 && c <= 0x1D7FF) ||
-         (c >= 0x2100 && c <= 0x214F && g_unichar_isalpha (c));
-}
-
-static void
-append_folded_char (GString  *out,
-                    gunichar  c)
-{
-  if (is_styled_letter (c))
-    {
-      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-      gsize n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
-
-      for (gsize i = 0; i < n; i++)
-        g_string_append_unichar (out, decomposed[i]);
-    }
-  else if (g_unichar_isspace (c))
-    {
-      if (out->len > 0 && out->str[out->len - 1] != ' ')
-        g_string_append_c (out, ' ');
-    }
-  else
-    {
-      g_string_append_unichar (out, c);
-    }
-}
-
-/* The plain text of a heading: emphasis, code and links keep only their text. */
-static char *
-heading_plain_text (cmark_node *heading)
-{
-  g_autoptr(GString) raw = g_string_new (NULL);
-  g_autoptr(GString) folded = NULL;
-  cmark_iter *iter = cmark_iter_new (heading);
-  cmark_event_type event;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-
-      if (event != CMARK_EVENT_ENTER)
-        continue;
-
-      switch (cmark_node_get_type (node))
-        {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-          g_string_append (raw, cmark_node_get_literal (node));
-          break;
-
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (raw, ' ');
-          break;
-
-        default:
-          break;
-        }
-    }
-  cmark_iter_free (iter);
-
-  folded = g_string_sized_new (raw->len);
-  for (const char *p = raw->str; *p; p = g_utf8_next_char (p))
-    append_folded_char (folded, g_utf8_get_char (p));
-
-  return g_strstrip (g_string_free (g_steal_pointer (&folded), FALSE));
-}
 
 /* Splits "Q12: Title" into 12 and "Title"; FALSE when the text is not a question. */
 static gboolean
@@ -183,46 +110,6 @@ unique_question_id (ParseState *state,
 }
 
 static gboolean
-is_allowed_url (const char *url)
-{
-  static const char * const allowed_schemes[] = { "http", "https", "mailto", "backprop" };
-  g_autofree char *scheme = g_uri_parse_scheme (url);
-
-  /* No scheme: a relative link or an #anchor, which stays inside the page. */
-  if (scheme == NULL)
-    return strchr (url, ':') == NULL;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (allowed_schemes); i++)
-    if (g_ascii_strcasecmp (scheme, allowed_schemes[i]) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Even a trusted deck never gets javascript:, data: or file: links. */
-static void
-neutralize_unsafe_links (cmark_node *root)
-{
-  cmark_iter *iter = cmark_iter_new (root);
-  cmark_event_type event;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-      cmark_node_type type = cmark_node_get_type (node);
-      const char *url;
-
-      if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE))
-        continue;
-
-      url = cmark_node_get_url (node);
-      if (url != NULL && *url != '\0' && !is_allowed_url (url))
-        cmark_node_set_url (node, "");
-    }
-  cmark_iter_free (iter);
-}
-
-static gboolean
 add_question (ParseState  *state,
               cmark_node  *heading,
               guint        number,
@@ -259,7 +146,7 @@ question_heading_text (cmark_node  *node,
       cmark_node_get_heading_level (node) != QUESTION_HEADING_LEVEL)
     return NULL;
 
-  text = heading_plain_text (node);
+  text = bp_cmark_plain_text (node);
   if (!split_question_heading (text, number, title))
     g_clear_pointer (&text, g_free);
 
@@ -317,7 +204,7 @@ collect_questions (ParseState  *state,
                cmark_node_get_type (node) == CMARK_NODE_HEADING &&
                cmark_node_get_heading_level (node) == 1)
         {
-          state->deck_title = heading_plain_text (node);
+          state->deck_title = bp_cmark_plain_text (node);
         }
 
       node = cmark_node_next (node);
@@ -394,7 +281,7 @@ bp_deck_parser_parse (const char   *deck_id,
   };
 
   document = cmark_parse_document (text, length, CMARK_OPT_SMART);
-  neutralize_unsafe_links (document);
+  bp_cmark_neutralize_unsafe_links (document);
   ok = collect_questions (&state, document, error);
   cmark_node_free (document);
   deck_title = state.deck_title;

@@ -8,11 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp-cmark-private.h"
 #include "bp-page-renderer.h"
 #include "bp-question-private.h"
 
 #define TEMPLATE_PATH RESOURCE_PREFIX "page/page.html"
 #define STYLE_PATH RESOURCE_PREFIX "page/page.css"
+#define FIGURE_DIR RESOURCE_PREFIX "figures/"
+#define FIGURE_SCHEME "figure:"
+#define MAX_FIGURE_NAME 64
 
 /* The template's {{placeholders}}; each value is escaped for where it goes, or is our own HTML. */
 typedef enum {
@@ -23,6 +27,7 @@ typedef enum {
   SLOT_LABEL,
   SLOT_TITLE,
   SLOT_ANSWER,
+  SLOT_NOTES,
 } Slot;
 
 static const char * const slot_names[] = {
@@ -32,6 +37,7 @@ static const char * const slot_names[] = {
   [SLOT_LABEL] = "label",
   [SLOT_TITLE] = "title",
   [SLOT_ANSWER] = "answer",
+  [SLOT_NOTES] = "notes",
 };
 
 typedef struct
@@ -215,11 +221,102 @@ bp_page_theme_to_string (BpPageTheme theme)
   return theme == BP_PAGE_THEME_DARK ? "dark" : "light";
 }
 
+static gboolean
+is_figure_name (const char *name)
+{
+  gsize length = strlen (name);
+
+  if (length == 0 || length > MAX_FIGURE_NAME)
+    return FALSE;
+
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The image of a paragraph that holds only ![alt](figure:<name> "caption"). */
+static cmark_node *
+figure_image (cmark_node *block)
+{
+  cmark_node *image = cmark_node_first_child (block);
+
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH || image == NULL ||
+      cmark_node_next (image) != NULL || cmark_node_get_type (image) != CMARK_NODE_IMAGE)
+    return NULL;
+
+  if (!g_str_has_prefix (cmark_node_get_url (image), FIGURE_SCHEME))
+    return NULL;
+
+  return image;
+}
+
+/* The figure's SVG from the resources, from its root element on. */
+static GBytes *
+lookup_figure (const char  *name,
+               const char **svg)
+{
+  g_autofree char *path = g_strconcat (FIGURE_DIR, name, ".svg", NULL);
+  GBytes *bytes;
+  gsize size;
+  const char *data;
+
+  if (!is_figure_name (name))
+    return NULL;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &size);
+  *svg = g_strstr_len (data, size, "<svg");
+  if (*svg == NULL)
+    g_clear_pointer (&bytes, g_bytes_unref);
+
+  return bytes;
+}
+
+/* Inline SVG, so the figure takes the page's colours; its alternative text becomes the
+ * accessible name of the drawing, its title the caption. */
+static void
+append_figure (GString    *html,
+               cmark_node *image)
+{
+  const char *name = cmark_node_get_url (image) + strlen (FIGURE_SCHEME);
+  g_autofree char *alt = bp_cmark_plain_text (image);
+  g_autofree char *alt_escaped = g_markup_escape_text (alt, -1);
+  g_autofree char *caption = g_markup_escape_text (cmark_node_get_title (image), -1);
+  g_autofree char *name_escaped = g_markup_escape_text (name, -1);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *svg = NULL;
+  const char *end;
+
+  bytes = lookup_figure (name, &svg);
+  if (bytes == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Figure “%s” is missing from this build."),
+                                                  name_escaped);
+
+      g_string_append_printf (html, "<p class=\"missing-figure\">%s</p>\n", message);
+      return;
+    }
+
+  end = (const char *)g_bytes_get_data (bytes, NULL) + g_bytes_get_size (bytes);
+  g_string_append_printf (html, "<figure id=\"figure-%s\">\n<svg role=\"img\" aria-label=\"%s\"",
+                          name, alt_escaped);
+  g_string_append_len (html, svg + strlen ("<svg"), end - svg - strlen ("<svg"));
+  if (*caption != '\0')
+    g_string_append_printf (html, "<figcaption>%s</figcaption>\n", caption);
+  g_string_append (html, "</figure>\n");
+}
+
 /**
  * bp_page_renderer_render_answer:
  *
- * Renders only the answer's markdown. Untrusted answers get cmark's safe mode: raw HTML
- * is dropped and unsafe link schemes emptied.
+ * Renders only the answer's markdown, block by block, so that a paragraph holding only a
+ * figure image becomes the figure itself. Untrusted answers get cmark's safe mode: raw
+ * HTML is dropped and unsafe link schemes emptied.
  *
  * Returns: (transfer full): the answer as an HTML fragment.
  */
@@ -227,8 +324,7 @@ char *
 bp_page_renderer_render_answer (BpQuestion *question)
 {
   int options = CMARK_OPT_DEFAULT;
-  char *cmark_html;
-  char *html;
+  GString *html;
 
   g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
 
@@ -239,8 +335,68 @@ bp_page_renderer_render_answer (BpQuestion *question)
   if (bp_question_get_trusted (question))
     options |= CMARK_OPT_UNSAFE;
 
-  cmark_html = cmark_render_html (bp_question_get_answer_document (question), options);
-  html = g_strdup (cmark_html);
+  html = g_string_sized_new (8 * 1024);
+  for (cmark_node *block = cmark_node_first_child (bp_question_get_answer_document (question));
+       block != NULL;
+       block = cmark_node_next (block))
+    {
+      cmark_node *image = figure_image (block);
+      char *block_html;
+
+      if (image != NULL)
+        {
+          append_figure (html, image);
+          continue;
+        }
+
+      block_html = cmark_render_html (block, options);
+      g_string_append (html, block_html);
+      free (block_html);
+    }
+
+  return g_string_free (html, FALSE);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * bp_page_renderer_render_notes:
+ * @notes: (nullable): the user's notes for a question, as markdown
+ *
+ * Notes are the user's own text, so they are untrusted: cmark's safe mode drops raw
+ * HTML and scripts, and only harmless link schemes survive.
+ *
+ * Returns: (transfer full): the "Your notes" section's content, or "" without notes.
+ */
+char *
+bp_page_renderer_render_notes (const char *notes)
+{
+  g_autofree char *heading = NULL;
+  cmark_node *document;
+  char *cmark_html;
+  char *html;
+
+  if (is_blank (notes))
+    return g_strdup ("");
+
+  document = cmark_parse_document (notes, strlen (notes), CMARK_OPT_SMART);
+  bp_cmark_neutralize_unsafe_links (document);
+  cmark_html = cmark_render_html (document, CMARK_OPT_DEFAULT);
+  cmark_node_free (document);
+
+  heading = g_markup_escape_text (_("Your notes"), -1);
+  html = g_strdup_printf ("<h2 id=\"notes-heading\">%s</h2>\n%s", heading, cmark_html);
   free (cmark_html);
 
   return html;
@@ -251,7 +407,8 @@ append_slot (GString     *page,
              Slot         slot,
              const char  *style_css,
              BpQuestion  *question,
-             BpPageTheme  theme)
+             BpPageTheme  theme,
+             const char  *notes)
 {
   g_autofree char *text = NULL;
 
@@ -284,6 +441,11 @@ append_slot (GString     *page,
       g_string_append (page, text);
       break;
 
+    case SLOT_NOTES:
+      text = bp_page_renderer_render_notes (notes);
+      g_string_append (page, text);
+      break;
+
     case SLOT_LITERAL:
     default:
       g_assert_not_reached ();
@@ -293,13 +455,15 @@ append_slot (GString     *page,
 /**
  * bp_page_renderer_render:
  * @theme: the colour variant the page opens in
+ * @notes: (nullable): the user's notes for @question, as markdown
  *
  * Returns: (transfer full): the whole page for @question, as UTF-8 HTML.
  */
 char *
 bp_page_renderer_render (BpPageRenderer *self,
                          BpQuestion     *question,
-                         BpPageTheme     theme)
+                         BpPageTheme     theme,
+                         const char     *notes)
 {
   GString *page;
 
@@ -315,7 +479,7 @@ bp_page_renderer_render (BpPageRenderer *self,
       if (segment->slot == SLOT_LITERAL)
         g_string_append (page, segment->text);
       else
-        append_slot (page, segment->slot, self->style_css, question, theme);
+        append_slot (page, segment->slot, self->style_css, question, theme, notes);
     }
 
   return g_string_free (page, FALSE);

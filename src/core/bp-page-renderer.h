@@ -28,8 +28,10 @@ BpPageRenderer *bp_page_renderer_new              (const char      *template_htm
 BpPageRenderer *bp_page_renderer_new_from_resources (GError        **error);
 char           *bp_page_renderer_render           (BpPageRenderer  *self,
                                                    BpQuestion      *question,
-                                                   BpPageTheme      theme);
+                                                   BpPageTheme      theme,
+                                                   const char      *notes);
 char           *bp_page_renderer_render_answer    (BpQuestion      *question);
+char           *bp_page_renderer_render_notes     (const char      *notes);
 const char     *bp_page_theme_to_string           (BpPageTheme      theme);
 
 G_END_DECLS

@@ -119,7 +119,7 @@ handle_scheme_request_cb (WebKitURISchemeRequest *request,
       return;
     }
 
-  finish_with_html (request, bp_page_renderer_render (self->renderer, question, current_theme ()));
+  finish_with_html (request, bp_page_renderer_render (self->renderer, question, current_theme (), NULL));
 }
 
 static void
