@@ -12,9 +12,11 @@ build_packages="
 
 # A real X server, a D-Bus session and key presses for the window tests; the
 # accessibility stack for the end-to-end test that drives the app as a user would.
+# flatpak-builder reads the Flatpak manifest for the install tests (no runtime needed).
 test_packages="
   xvfb xauth dbus-daemon dbus-x11 xdotool
   at-spi2-core python3 python3-pyatspi python3-gi
+  flatpak-builder
 "
 
 packages=$build_packages
