@@ -12,6 +12,10 @@ height=${5:-720}
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
 build_dir="$source_dir/_build"
 
+# A fresh user: nothing read, marked or noted, whatever this machine's user has.
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache"
 export GSETTINGS_SCHEMA_DIR="$build_dir/data"
 export GSETTINGS_BACKEND=memory
 export ADW_DEBUG_COLOR_SCHEME="prefer-$scheme"

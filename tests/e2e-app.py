@@ -42,23 +42,36 @@ def wait_for(what, probe, timeout=TIMEOUT):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def find_app():
+def find_apps():
+    """Every accessible application named backprop: one that just quit may linger a moment."""
     desktop = pyatspi.Registry.getDesktop(0)
-    for app in desktop:
-        if app is not None and app.name == "backprop":
-            return app
-    return None
+    return [app for app in desktop if app is not None and app.name == "backprop"]
+
+
+def find_app():
+    apps = find_apps()
+    return apps[-1] if apps else None
 
 
 def frame_names():
-    app = find_app()
-    if app is None:
-        return []
-    return [child.name for child in app if child is not None and child.getRole() == pyatspi.ROLE_FRAME]
+    names = []
+    for app in find_apps():
+        try:
+            names += [child.name for child in app
+                      if child is not None and child.getRole() == pyatspi.ROLE_FRAME]
+        except Exception:  # a departed application's proxy
+            pass
+    return names
 
 
-def wait_for_frame(name):
-    return wait_for(f"a window titled {name!r}", lambda: name in frame_names())
+def wait_for_frame(name, app=None):
+    try:
+        return wait_for(f"a window titled {name!r}", lambda: name in frame_names())
+    except AssertionError:
+        print(f"windows now: {frame_names()}", flush=True)
+        if app is not None and app.poll() is not None:
+            print(f"the app exited with {app.returncode}: {app.stderr.read()}", flush=True)
+        raise
 
 
 def find_all(node, predicate, found=None, depth=0):
@@ -75,12 +88,26 @@ def find_all(node, predicate, found=None, depth=0):
 def press(title, keys, closes=False):
     """Types @keys (xdotool names, e.g. ctrl+Next) into the window titled @title, through
     the X server as a keyboard would. Without a window manager, xdotool gives it the focus.
-    Keys that close the window leave xdotool talking to a window that is gone: its
-    complaint then is no failure, and the app's exit status tells what happened."""
+
+    The keys go to whatever has the focus, not to a window id: when they close the window,
+    xdotool must not stop half-way with the keys still held down, or the X server's key
+    repeat would type them into the next window."""
     pattern = "^" + "".join("." if c in "?()[]*+.^$\\" else c for c in title) + "$"
     subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", pattern,
-                    "windowfocus", "--sync", "key", "--delay", "50", keys],
-                   check=not closes, timeout=TIMEOUT, stderr=subprocess.DEVNULL if closes else None)
+                    "windowfocus", "--sync"], check=True, timeout=TIMEOUT)
+    subprocess.run(["xdotool", "key", "--delay", "50", *keys.split()],
+                   check=not closes, timeout=TIMEOUT)
+
+
+def name_is_free():
+    """Whether no process owns the app's D-Bus name. A process that has just exited can
+    still own it for a moment; a new one started then would hand over to it and leave."""
+    result = subprocess.run(
+        ["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
+         "--object-path", "/org/freedesktop/DBus", "--method",
+         "org.freedesktop.DBus.NameHasOwner", "io.github.backprop.Backprop"],
+        capture_output=True, text=True, timeout=TIMEOUT)
+    return result.returncode == 0 and "false" in result.stdout
 
 
 def start(binary, *args):
@@ -96,7 +123,7 @@ def main(binary):
 
     # Start at question 5; the window title names it and the sidebar lists the questions.
     app = start(binary, "--question", "5")
-    wait_for_frame(QUESTION_5)
+    wait_for_frame(QUESTION_5, app)
     rows = wait_for("the sidebar rows", lambda: find_all(
         find_app(), lambda n: n.name.startswith("Question ") and ": " in n.name))
     check(any(r.name.startswith("Question 1: What are autoencoders") for r in rows),
@@ -118,8 +145,9 @@ def main(binary):
     check(app.wait(timeout=TIMEOUT) == 0, "Ctrl+Q quits with status 0")
 
     # Started again, it reopens the last question viewed.
+    wait_for("the app's D-Bus name to be released", name_is_free)
     app = start(binary)
-    wait_for_frame(QUESTION_3)
+    wait_for_frame(QUESTION_3, app)
     check(True, "a restart reopens question 3")
     press(QUESTION_3, "ctrl+w", closes=True)
     check(app.wait(timeout=TIMEOUT) == 0, "Ctrl+W closes the last window and the app exits")

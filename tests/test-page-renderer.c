@@ -524,6 +524,89 @@ test_notes_in_page (void)
   g_assert_null (strstr (empty_section, "Your notes"));
 }
 
+static void
+test_figure_inline (void)
+{
+  g_autofree char *page = render_first (
+    "### Q1: One\n\nBefore.\n\n"
+    "![Batch norm between the layer & its activation](figure:q04-batch-norm \"Where <BN> sits.\")\n\n"
+    "After.\n",
+    BP_DECK_UNTRUSTED, BP_PAGE_THEME_LIGHT);
+  g_autofree char *figure = extract_between (page, "<figure id=\"figure-q04-batch-norm\">", "</figure>");
+
+  /* Inline SVG, never an <img>, so it takes the page's colours; even for an untrusted deck,
+   * since the drawing is the app's own. */
+  g_assert_nonnull (figure);
+  g_assert_null (strstr (page, "<img"));
+  g_assert_nonnull (strstr (figure, "<svg role=\"img\" aria-label=\"Batch norm between the layer &amp; its activation\""));
+  g_assert_nonnull (strstr (figure, "data-figure=\"q04-batch-norm\""));
+  g_assert_nonnull (strstr (figure, "</svg>"));
+  g_assert_nonnull (strstr (figure, "<figcaption>Where &lt;BN&gt; sits.</figcaption>"));
+  g_assert_null (strstr (page, "<?xml"));
+  g_assert_true (strstr (page, "Before.") < strstr (page, "<figure") &&
+                 strstr (page, "</figure>") < strstr (page, "After."));
+}
+
+static void
+test_figure_missing_or_malformed (void)
+{
+  static const char * const names[] = { "q99-nothing", "../page/page", "Q04-BATCH-NORM", "" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("### Q1: One\n\n![A figure that is not there](figure:%s)\n",
+                                               names[i]);
+      g_autofree char *page = render_first (text, BP_DECK_TRUSTED, BP_PAGE_THEME_LIGHT);
+
+      g_assert_null (strstr (page, "<svg"));
+      g_assert_null (strstr (page, "<figure"));
+      g_assert_nonnull (strstr (page, "class=\"missing-figure\""));
+    }
+}
+
+/* Every question whose answer has formulas shows them as MathML, and every figure the
+ * built-in deck names is drawn. */
+static void
+test_builtin_math_and_figures (void)
+{
+  static const guint with_math[] = { 2, 4, 11, 14, 16, 18, 20, 22 };
+  static const struct { guint number; guint figures; } with_figures[] = {
+    { 1, 1 }, { 2, 1 }, { 4, 1 }, { 8, 1 }, { 9, 1 }, { 11, 2 }, { 14, 1 }, { 16, 1 },
+    { 18, 1 }, { 20, 1 }, { 22, 4 },
+  };
+  g_autoptr(BpPageRenderer) renderer = renderer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) deck = bp_deck_parser_parse_builtin (&error);
+
+  g_assert_no_error (error);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (with_math); i++)
+    {
+      g_autofree char *page = bp_page_renderer_render (renderer, bp_deck_find_by_number (deck, with_math[i]),
+                                                       BP_PAGE_THEME_DARK, NULL);
+
+      g_test_message ("question %u", with_math[i]);
+      g_assert_nonnull (strstr (page, "<math"));
+      g_assert_null (strstr (page, "&lt;math"));
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (with_figures); i++)
+    {
+      g_autofree char *page = bp_page_renderer_render (renderer,
+                                                       bp_deck_find_by_number (deck, with_figures[i].number),
+                                                       BP_PAGE_THEME_LIGHT, NULL);
+      guint figures = 0;
+
+      for (const char *p = page; (p = strstr (p, "<figure id=")) != NULL; p++)
+        figures++;
+
+      g_test_message ("question %u", with_figures[i].number);
+      g_assert_cmpuint (figures, ==, with_figures[i].figures);
+      g_assert_null (strstr (page, "missing-figure"));
+      g_assert_null (strstr (page, "figure:"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +632,10 @@ main (int   argc,
   g_test_add_func ("/page-renderer/page/no-answer", test_page_no_answer);
   g_test_add_func ("/page-renderer/page/builtin-deck", test_page_builtin_deck);
   g_test_add_func ("/page-renderer/page/render-answer", test_page_render_answer_matches);
+
+  g_test_add_func ("/page-renderer/figure/inline", test_figure_inline);
+  g_test_add_func ("/page-renderer/figure/missing-or-malformed", test_figure_missing_or_malformed);
+  g_test_add_func ("/page-renderer/builtin/math-and-figures", test_builtin_math_and_figures);
 
   g_test_add_func ("/page-renderer/notes/untrusted", test_notes_untrusted);
   g_test_add_func ("/page-renderer/notes/in-page", test_notes_in_page);
