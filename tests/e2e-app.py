@@ -152,8 +152,101 @@ def main(binary):
     press(QUESTION_3, "ctrl+w", closes=True)
     check(app.wait(timeout=TIMEOUT) == 0, "Ctrl+W closes the last window and the app exits")
 
+    study_scenarios(binary)
+
     print(f"{'FAILED' if failures else 'passed'}: {len(failures)} failure(s)")
     return 1 if failures else 0
+
+
+def study_file():
+    return os.path.join(os.environ["XDG_DATA_HOME"], "backprop", "study.ini")
+
+
+def file_text(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def find_text(fragment):
+    """Accessible objects (labels, dialogs, toasts) whose name holds @fragment."""
+    return find_all(find_app(), lambda n: fragment in (n.name or ""))
+
+
+def quit_app(app, title):
+    press(title, "ctrl+q", closes=True)
+    app.wait(timeout=TIMEOUT)
+    wait_for("the app's D-Bus name to be released", name_is_free)
+
+
+def start_with_notes_hidden(binary, *args):
+    """Ctrl+E then opens the notes pane and puts the cursor in it (its state persists)."""
+    subprocess.run(["gsettings", "set", "io.github.backprop.Backprop", "notes-visible", "false"],
+                   check=True, timeout=TIMEOUT)
+    return start(binary, *args)
+
+
+def study_scenarios(binary):
+    q1 = ("Q1: What are autoencoders, what layers do they have, and what are three "
+          "practical uses?")
+
+    # Killed 2 s after typing a note: the note is on disk all the same.
+    app = start_with_notes_hidden(binary, "--question", "1")
+    wait_for_frame(q1, app)
+    press(q1, "ctrl+e")
+    time.sleep(0.5)
+    press(q1, "K i l l e d space a t space 2 space s")
+    time.sleep(2)
+    app.kill()
+    app.wait(timeout=TIMEOUT)
+    check("notes=Killed at 2 s" in file_text(study_file()),
+          "a note typed 2 s before the app was killed is on disk")
+    wait_for("the app's D-Bus name to be released", name_is_free)
+
+    # A damaged store is moved aside, never overwritten, and the user is told.
+    with open(study_file(), "w", encoding="utf-8") as f:
+        f.write("[backprop\nversion=1\n\0garbage")
+    app = start(binary, "--question", "1")
+    wait_for_frame(q1, app)
+    toast = wait_for("the toast about the damaged file", lambda: find_text("could not be read"))
+    check(bool(toast), f"a toast says the study data could not be read: {toast[0].name!r}")
+    aside = [n for n in os.listdir(os.path.dirname(study_file())) if n.startswith("study.ini.corrupt-")]
+    check(len(aside) == 1 and "garbage" in file_text(os.path.join(os.path.dirname(study_file()), aside[0])),
+          f"the damaged file was kept as {aside}")
+    quit_app(app, q1)
+
+    # Saving fails while the data folder cannot be made: the user is told, nothing is lost,
+    # quitting asks first, and the note is saved once the folder can be made.
+    # (The folder is blocked once the app runs: WebKit keeps data beside it at startup.)
+    data_dir = os.path.dirname(study_file())
+    moved_dir = data_dir + ".away"
+    app = start_with_notes_hidden(binary, "--question", "1")
+    wait_for_frame(q1, app)
+    os.rename(data_dir, moved_dir)
+    with open(data_dir, "w", encoding="utf-8") as f:
+        f.write("a file where the folder should be")
+    press(q1, "ctrl+e")
+    time.sleep(0.5)
+    press(q1, "U n s a v e d")
+    error_toast = wait_for("a toast about the failed save", lambda: find_text("Could not save"))
+    check(bool(error_toast), f"a toast says saving failed: {error_toast[0].name!r}")
+    press(q1, "ctrl+q")
+    dialog = wait_for("the question before quitting", lambda: find_text("Could Not Be Saved"))
+    check(bool(dialog) and app.poll() is None, "quitting with unsaved changes asks first")
+    os.remove(data_dir)
+    os.rename(moved_dir, data_dir)
+    press(q1, "Escape")
+    try:
+        wait_for("the retried save", lambda: "Unsaved" in file_text(study_file()), timeout=60)
+    except AssertionError:
+        print(f"data folder: {os.listdir(data_dir) if os.path.isdir(data_dir) else 'not a folder'}")
+        print(f"study file: {file_text(study_file())!r}", flush=True)
+        raise
+    check(True, "the note is saved once the folder can be made again")
+    quit_app(app, q1)
+    check(app.returncode == 0, "then Ctrl+Q quits without asking")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ struct _BpAnswerView
 
   BpPageRenderer *renderer;
   BpDeck *deck;
+  BpStudyStore *store;
   BpQuestion *question;
 };
 
@@ -27,6 +28,7 @@ G_DEFINE_FINAL_TYPE (BpAnswerView, bp_answer_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DECK,
+  PROP_STORE,
   PROP_QUESTION,
   N_PROPS
 };
@@ -97,7 +99,7 @@ finish_with_html (WebKitURISchemeRequest *request,
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 
-/* Pages are generated on request, so a page always shows the current theme and answer. */
+/* Pages are generated on request, so a page always shows the current theme, answer and notes. */
 static void
 handle_scheme_request_cb (WebKitURISchemeRequest *request,
                           gpointer                user_data)
@@ -107,6 +109,7 @@ handle_scheme_request_cb (WebKitURISchemeRequest *request,
   BpAnswerView *self = ancestor ? BP_ANSWER_VIEW (ancestor) : NULL;
   BpQuestion *question = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *notes = NULL;
 
   if (self != NULL && self->renderer != NULL)
     question = lookup_question_for_uri (self, webkit_uri_scheme_request_get_uri (request));
@@ -119,7 +122,10 @@ handle_scheme_request_cb (WebKitURISchemeRequest *request,
       return;
     }
 
-  finish_with_html (request, bp_page_renderer_render (self->renderer, question, current_theme (), NULL));
+  if (self->store != NULL)
+    notes = bp_study_store_dup_notes (self->store, bp_question_get_id (question));
+
+  finish_with_html (request, bp_page_renderer_render (self->renderer, question, current_theme (), notes));
 }
 
 static void
@@ -398,6 +404,7 @@ bp_answer_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_ANSWER_VIEW);
 
   g_clear_object (&self->question);
+  g_clear_object (&self->store);
   g_clear_object (&self->deck);
   g_clear_object (&self->renderer);
 
@@ -416,6 +423,10 @@ bp_answer_view_get_property (GObject    *object,
     {
     case PROP_DECK:
       g_value_set_object (value, self->deck);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     case PROP_QUESTION:
@@ -441,6 +452,10 @@ bp_answer_view_set_property (GObject      *object,
       bp_answer_view_set_deck (self, g_value_get_object (value));
       break;
 
+    case PROP_STORE:
+      bp_answer_view_set_store (self, g_value_get_object (value));
+      break;
+
     case PROP_QUESTION:
       bp_answer_view_set_question (self, g_value_get_object (value));
       break;
@@ -463,6 +478,10 @@ bp_answer_view_class_init (BpAnswerViewClass *klass)
   properties[PROP_DECK] =
     g_param_spec_object ("deck", NULL, NULL,
                          BP_TYPE_DECK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         BP_TYPE_STUDY_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_QUESTION] =
     g_param_spec_object ("question", NULL, NULL,
@@ -538,6 +557,72 @@ bp_answer_view_set_deck (BpAnswerView *self,
 
   if (g_set_object (&self->deck, deck))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECK]);
+}
+
+BpStudyStore *
+bp_answer_view_get_store (BpAnswerView *self)
+{
+  g_return_val_if_fail (BP_IS_ANSWER_VIEW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * bp_answer_view_set_store:
+ * @store: (nullable): where the notes shown under each answer come from
+ */
+void
+bp_answer_view_set_store (BpAnswerView *self,
+                          BpStudyStore *store)
+{
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+  g_return_if_fail (!store || BP_IS_STUDY_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+notes_refreshed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not show the new notes in the page: %s", error->message);
+}
+
+/**
+ * bp_answer_view_refresh_notes:
+ *
+ * Shows the open question's notes, as the store has them now, under the answer, in
+ * place: the reader keeps their scroll position. The HTML goes in as an argument, never
+ * spliced into the script.
+ */
+void
+bp_answer_view_refresh_notes (BpAnswerView *self)
+{
+  g_autofree char *notes = NULL;
+  g_autofree char *html = NULL;
+  GVariantDict arguments;
+
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+
+  if (self->question == NULL || self->store == NULL)
+    return;
+
+  notes = bp_study_store_dup_notes (self->store, bp_question_get_id (self->question));
+  html = bp_page_renderer_render_notes (notes);
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "html", "s", html);
+  webkit_web_view_call_async_javascript_function (self->web_view,
+                                                  "document.getElementById('notes').innerHTML = html;",
+                                                  -1, g_variant_dict_end (&arguments), NULL, NULL,
+                                                  NULL, notes_refreshed_cb, NULL);
 }
 
 BpQuestion *

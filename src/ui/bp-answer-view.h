@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "bp-deck.h"
+#include "bp-study-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,10 @@ GtkWidget  *bp_answer_view_new          (void);
 BpDeck     *bp_answer_view_get_deck     (BpAnswerView *self);
 void        bp_answer_view_set_deck     (BpAnswerView *self,
                                          BpDeck       *deck);
+BpStudyStore *bp_answer_view_get_store   (BpAnswerView *self);
+void        bp_answer_view_set_store    (BpAnswerView *self,
+                                         BpStudyStore *store);
+void        bp_answer_view_refresh_notes (BpAnswerView *self);
 BpQuestion *bp_answer_view_get_question (BpAnswerView *self);
 void        bp_answer_view_set_question (BpAnswerView *self,
                                          BpQuestion   *question);

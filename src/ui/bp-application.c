@@ -14,6 +14,7 @@ struct _BpApplication
   AdwApplication parent_instance;
 
   BpDeck *deck;
+  BpStudyStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (BpApplication, bp_application, ADW_TYPE_APPLICATION)
@@ -35,6 +36,32 @@ bp_application_get_deck (BpApplication  *self,
     self->deck = bp_deck_parser_parse_builtin (error);
 
   return self->deck;
+}
+
+/**
+ * bp_application_get_store:
+ *
+ * The user's study data, loaded when the application starts. A file that could not be
+ * read is reported by the window; the store then starts empty or read-only.
+ *
+ * Returns: (transfer none): the store.
+ */
+BpStudyStore *
+bp_application_get_store (BpApplication *self)
+{
+  g_return_val_if_fail (BP_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = bp_study_store_dup_default_path ();
+      g_autoptr(GError) error = NULL;
+
+      self->store = bp_study_store_new (path);
+      if (!bp_study_store_load (self->store, &error))
+        g_warning ("%s", error->message);
+    }
+
+  return self->store;
 }
 
 static BpWindow *
@@ -131,11 +158,10 @@ quit_action (GSimpleAction *action,
   GApplication *application = user_data;
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (application)));
 
-  /* Closing each window first lets it save its state, as a click on its close button does. */
+  /* Closed like a click on their close buttons: each saves, or asks first if it cannot.
+   * The application ends with its last window. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
-
-  g_application_quit (application);
 }
 
 static const GActionEntry app_actions[] = {
@@ -154,6 +180,8 @@ set_accelerators (GtkApplication *application)
     { "window.close", { "<Control>w", NULL } },
     { "question.next", { "<Control>Page_Down", NULL } },
     { "question.previous", { "<Control>Page_Up", NULL } },
+    { "question.weak", { "<Control>d", NULL } },
+    { "notes.show", { "<Control>e", NULL } },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -172,11 +200,25 @@ bp_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* A last save, for changes made after the windows closed (none, normally). */
+static void
+bp_application_shutdown (GApplication *application)
+{
+  BpApplication *self = BP_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !bp_study_store_flush (self->store, &error))
+    g_warning ("%s", error->message);
+
+  G_APPLICATION_CLASS (bp_application_parent_class)->shutdown (application);
+}
+
 static void
 bp_application_dispose (GObject *object)
 {
   BpApplication *self = (BpApplication *)object;
 
+  g_clear_object (&self->store);
   g_clear_object (&self->deck);
 
   G_OBJECT_CLASS (bp_application_parent_class)->dispose (object);
@@ -191,6 +233,7 @@ bp_application_class_init (BpApplicationClass *klass)
   object_class->dispose = bp_application_dispose;
   app_class->activate = bp_application_activate;
   app_class->startup = bp_application_startup;
+  app_class->shutdown = bp_application_shutdown;
   app_class->handle_local_options = bp_application_handle_local_options;
   app_class->command_line = bp_application_command_line;
 }

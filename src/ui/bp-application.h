@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "bp-deck.h"
+#include "bp-study-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BpApplication, bp_application, BP, APPLICATION, AdwApplication)
 
 BpApplication *bp_application_new      (void);
-BpDeck        *bp_application_get_deck (BpApplication  *self,
-                                        GError        **error);
+BpDeck        *bp_application_get_deck  (BpApplication  *self,
+                                         GError        **error);
+BpStudyStore  *bp_application_get_store (BpApplication  *self);
 
 G_END_DECLS

@@ -14,8 +14,12 @@ struct _BpQuestionRow
   GtkWidget *box;
   GtkLabel *number_label;
   GtkLabel *title_label;
+  GtkWidget *unread_dot;
+  GtkWidget *weak_icon;
+  GtkWidget *notes_icon;
 
   BpQuestion *question;
+  BpStudyFlags flags;
 };
 
 G_DEFINE_FINAL_TYPE (BpQuestionRow, bp_question_row, GTK_TYPE_WIDGET)
@@ -98,12 +102,19 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, box);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, unread_dot);
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, weak_icon);
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, notes_icon);
 }
 
 static void
 bp_question_row_init (BpQuestionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Until told otherwise, a question is unread. */
+  self->flags = BP_STUDY_FLAG_READ;
+  bp_question_row_set_flags (self, BP_STUDY_FLAG_NONE);
 }
 
 GtkWidget *
@@ -120,12 +131,36 @@ bp_question_row_get_question (BpQuestionRow *self)
   return self->question;
 }
 
+/* What a screen reader says: the number, the title, and the study state. */
+static void
+update_accessible_label (BpQuestionRow *self)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  if (self->question != NULL)
+    {
+      /* Translators: how a screen reader announces a question in the sidebar */
+      g_string_printf (label, _("Question %u: %s"),
+                       bp_question_get_number (self->question),
+                       bp_question_get_title (self->question));
+      if (self->flags & BP_STUDY_FLAG_WEAK)
+        g_string_append_printf (label, ". %s", _("Weak topic"));
+      if (self->flags & BP_STUDY_FLAG_NOTES)
+        g_string_append_printf (label, ". %s", _("Has notes"));
+      if (!(self->flags & BP_STUDY_FLAG_READ))
+        g_string_append_printf (label, ". %s", _("Unread"));
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  -1);
+}
+
 void
 bp_question_row_set_question (BpQuestionRow *self,
                               BpQuestion    *question)
 {
   g_autofree char *number = NULL;
-  g_autofree char *description = NULL;
 
   g_return_if_fail (BP_IS_QUESTION_ROW (self));
   g_return_if_fail (!question || BP_IS_QUESTION (question));
@@ -134,19 +169,41 @@ bp_question_row_set_question (BpQuestionRow *self,
     return;
 
   if (question != NULL)
-    {
-      number = g_strdup_printf ("%u", bp_question_get_number (question));
-      /* Translators: how a screen reader announces a question in the sidebar */
-      description = g_strdup_printf (_("Question %u: %s"),
-                                     bp_question_get_number (question),
-                                     bp_question_get_title (question));
-    }
+    number = g_strdup_printf ("%u", bp_question_get_number (question));
 
   gtk_label_set_text (self->number_label, number ? number : "");
   gtk_label_set_text (self->title_label, question ? bp_question_get_title (question) : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description ? description : "",
-                                  -1);
+  update_accessible_label (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
+/**
+ * bp_question_row_set_flags:
+ *
+ * Shows the study state: a dot while the question is unread, a flag for a weak topic
+ * and a pencil for notes.
+ */
+void
+bp_question_row_set_flags (BpQuestionRow *self,
+                           BpStudyFlags   flags)
+{
+  g_return_if_fail (BP_IS_QUESTION_ROW (self));
+
+  if (self->flags == flags)
+    return;
+
+  self->flags = flags;
+  gtk_widget_set_visible (self->weak_icon, (flags & BP_STUDY_FLAG_WEAK) != 0);
+  gtk_widget_set_visible (self->notes_icon, (flags & BP_STUDY_FLAG_NOTES) != 0);
+  gtk_widget_set_visible (self->unread_dot, (flags & BP_STUDY_FLAG_READ) == 0);
+  update_accessible_label (self);
+}
+
+BpStudyFlags
+bp_question_row_get_flags (BpQuestionRow *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION_ROW (self), BP_STUDY_FLAG_NONE);
+
+  return self->flags;
 }

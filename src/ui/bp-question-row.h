@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "bp-question.h"
+#include "bp-study-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,8 @@ GtkWidget  *bp_question_row_new          (void);
 BpQuestion *bp_question_row_get_question (BpQuestionRow *self);
 void        bp_question_row_set_question (BpQuestionRow *self,
                                           BpQuestion    *question);
+BpStudyFlags bp_question_row_get_flags   (BpQuestionRow *self);
+void        bp_question_row_set_flags    (BpQuestionRow *self,
+                                          BpStudyFlags   flags);
 
 G_END_DECLS

@@ -1,26 +1,33 @@
-/* bp-window-actions.c: the window's actions, moving between questions
+/* bp-window-actions.c: the window's actions: moving between questions, study marks, notes
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bp-window-private.h"
 
+/* The listed question @offset rows away from the open one. */
 static void
 select_relative (BpWindow *self,
                  int       offset)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  gint64 target;
+  g_autoptr(BpQuestion) target = NULL;
+  gint64 wanted;
 
+  /* The open question left the list (say, it became read under "Unread"): start at an end. */
   if (position == GTK_INVALID_LIST_POSITION)
+    wanted = offset > 0 ? 0 : (gint64)n_items - 1;
+  else
+    wanted = (gint64)position + offset;
+
+  if (wanted < 0 || wanted >= n_items)
     return;
 
-  target = (gint64)position + offset;
-  if (target < 0 || target >= n_items)
-    return;
-
-  bp_window_show_question (self, bp_deck_get_question (self->deck, (guint)target));
+  target = g_list_model_get_item (G_LIST_MODEL (self->selection), (guint)wanted);
+  bp_window_show_question (self, target);
 }
 
 static void
@@ -51,12 +58,68 @@ question_list_action (GtkWidget  *widget,
   bp_window_focus_question_list (self);
 }
 
+static void
+mark_all_unread_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  bp_study_store_mark_all_unread (self->store);
+  bp_window_show_toast (self, _("All questions are unread again"));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    BpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      bp_window_export_notes (self, file);
+    }
+
+  g_object_unref (chooser);
+}
+
+/* Through the file chooser portal inside a Flatpak: the app itself never sees the home folder. */
+static void
+notes_export_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export Notes"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (markdown, _("Markdown"));
+  gtk_file_filter_add_mime_type (markdown, "text/markdown");
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+  /* Translators: the suggested name of an exported notes file */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Backprop notes.md"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 bp_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "question.next", NULL, question_next_action);
   gtk_widget_class_install_action (widget_class, "question.previous", NULL, question_previous_action);
   gtk_widget_class_install_action (widget_class, "question.list", NULL, question_list_action);
+  gtk_widget_class_install_property_action (widget_class, "question.weak", "current-weak");
+  gtk_widget_class_install_property_action (widget_class, "notes.show", "notes-visible");
+  gtk_widget_class_install_action (widget_class, "notes.export", NULL, notes_export_action);
+  gtk_widget_class_install_action (widget_class, "study.mark-all-unread", NULL, mark_all_unread_action);
 }
 
 void
@@ -64,10 +127,10 @@ bp_window_update_actions (BpWindow *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  gboolean has_selection = position != GTK_INVALID_LIST_POSITION;
+  gboolean listed = position != GTK_INVALID_LIST_POSITION;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.previous",
-                                 has_selection && position > 0);
+                                 listed ? position > 0 : n_items > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.next",
-                                 has_selection && position + 1 < n_items);
+                                 listed ? position + 1 < n_items : n_items > 0);
 }

@@ -3,30 +3,62 @@
 #pragma once
 
 #include "bp-answer-view.h"
+#include "bp-notes-pane.h"
+#include "bp-study-store.h"
 #include "bp-window.h"
 
 G_BEGIN_DECLS
+
+/* The sidebar filter; the values are the GSettings enum's. */
+typedef enum {
+  BP_FILTER_ALL,
+  BP_FILTER_WEAK,
+  BP_FILTER_NOTES,
+  BP_FILTER_UNREAD,
+  BP_N_FILTERS
+} BpFilter;
 
 struct _BpWindow
 {
   AdwApplicationWindow parent_instance;
 
   /* template children */
+  AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar;
   GtkWidget *content;
   GtkWidget *back_button;
+  GtkWidget *weak_button;
+  GtkWidget *notes_button;
+  GtkDropDown *filter_dropdown;
+  GtkStringList *filter_names;
   GtkListView *question_list;
   AdwWindowTitle *page_title;
+  GtkPaned *paned;
   BpAnswerView *answer_view;
+  BpNotesPane *notes_pane;
 
   GSettings *settings;
   BpDeck *deck;
+  BpStudyStore *store;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
+  BpFilter filter_mode;
+
+  guint read_timeout_id;
+  guint notes_page_timeout_id;
+  gboolean notes_visible;
 };
 
-void bp_window_class_add_actions (GtkWidgetClass *widget_class);
-void bp_window_update_actions    (BpWindow       *self);
-void bp_window_focus_question_list (BpWindow     *self);
+void bp_window_class_add_actions      (GtkWidgetClass *widget_class);
+void bp_window_update_actions         (BpWindow       *self);
+void bp_window_focus_question_list    (BpWindow       *self);
+void bp_window_set_filter             (BpWindow       *self,
+                                       BpFilter        filter);
+void bp_window_export_notes           (BpWindow       *self,
+                                       GFile          *file);
+void bp_window_show_toast             (BpWindow       *self,
+                                       const char     *title);
 
 G_END_DECLS

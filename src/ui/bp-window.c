@@ -4,20 +4,35 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "bp-application.h"
 #include "bp-question-row.h"
+#include "bp-study-export.h"
 #include "bp-window-private.h"
+
+/* A question counts as read once its answer has been open this long. */
+#define READ_AFTER_SECONDS 3
+/* The notes under the answer follow the editor after a pause in the typing. */
+#define NOTES_PAGE_DELAY_MS 400
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_DECK,
+  PROP_STORE,
   PROP_QUESTION,
+  PROP_CURRENT_WEAK,
+  PROP_NOTES_VISIBLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean find_listed_position (BpWindow   *self,
+                                      BpQuestion *question,
+                                      guint      *position);
 
 static void
 update_titles (BpWindow   *self,
@@ -95,6 +110,215 @@ list_has_focus (BpWindow *self)
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->question_list));
 }
 
+static const char *
+current_id (BpWindow *self)
+{
+  BpQuestion *question = bp_window_get_question (self);
+
+  return question ? bp_question_get_id (question) : NULL;
+}
+
+static void
+load_notes (BpWindow *self)
+{
+  g_autofree char *notes = bp_study_store_dup_notes (self->store, current_id (self));
+
+  bp_notes_pane_set_text (self->notes_pane, notes);
+}
+
+static gboolean
+read_timeout_cb (gpointer user_data)
+{
+  BpWindow *self = user_data;
+
+  self->read_timeout_id = 0;
+  if (current_id (self) != NULL)
+    bp_study_store_set_read (self->store, current_id (self), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Glancing at a question on the way to another does not make it read. */
+static void
+start_read_timer (BpWindow *self)
+{
+  g_clear_handle_id (&self->read_timeout_id, g_source_remove);
+
+  if (!bp_study_store_get_read (self->store, current_id (self)))
+    self->read_timeout_id = g_timeout_add_seconds (READ_AFTER_SECONDS, read_timeout_cb, self);
+}
+
+static gboolean
+refresh_page_notes_cb (gpointer user_data)
+{
+  BpWindow *self = user_data;
+
+  self->notes_page_timeout_id = 0;
+  bp_answer_view_refresh_notes (self->answer_view);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_page_notes (BpWindow *self)
+{
+  g_clear_handle_id (&self->notes_page_timeout_id, g_source_remove);
+  self->notes_page_timeout_id = g_timeout_add (NOTES_PAGE_DELAY_MS, refresh_page_notes_cb, self);
+}
+
+/* Every keystroke goes to the store, which saves it about a second later. */
+static void
+notes_changed_cb (BpWindow *self)
+{
+  g_autofree char *notes = NULL;
+
+  if (current_id (self) == NULL)
+    return;
+
+  notes = bp_notes_pane_dup_text (self->notes_pane);
+  bp_study_store_set_notes (self->store, current_id (self), notes);
+}
+
+static BpStudyFlags
+flags_of (BpWindow   *self,
+          BpQuestion *question)
+{
+  return bp_study_store_get_flags (self->store, bp_question_get_id (question));
+}
+
+/* The rows on screen that show @id (all of them when @id is NULL) take its study state. */
+static void
+update_rows (BpWindow   *self,
+             const char *id)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->question_list));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      BpQuestion *question;
+
+      if (!BP_IS_QUESTION_ROW (row))
+        continue;
+
+      question = bp_question_row_get_question (BP_QUESTION_ROW (row));
+      if (question != NULL && (id == NULL || g_strcmp0 (bp_question_get_id (question), id) == 0))
+        bp_question_row_set_flags (BP_QUESTION_ROW (row), flags_of (self, question));
+    }
+}
+
+static gboolean
+question_matches_filter (gpointer item,
+                         gpointer user_data)
+{
+  BpWindow *self = user_data;
+  BpStudyFlags flags = flags_of (self, item);
+
+  switch (self->filter_mode)
+    {
+    case BP_FILTER_WEAK:
+      return (flags & BP_STUDY_FLAG_WEAK) != 0;
+
+    case BP_FILTER_NOTES:
+      return (flags & BP_STUDY_FLAG_NOTES) != 0;
+
+    case BP_FILTER_UNREAD:
+      return (flags & BP_STUDY_FLAG_READ) == 0;
+
+    case BP_FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+/* "Weak Topics (3)": the filter's name with how many questions it would list. */
+static void
+update_filter_names (BpWindow *self)
+{
+  guint total = bp_deck_get_n_questions (self->deck);
+  guint counts[BP_N_FILTERS] = {
+    [BP_FILTER_ALL] = total,
+    [BP_FILTER_WEAK] = bp_study_store_count (self->store, BP_STUDY_FLAG_WEAK, self->deck),
+    [BP_FILTER_NOTES] = bp_study_store_count (self->store, BP_STUDY_FLAG_NOTES, self->deck),
+    [BP_FILTER_UNREAD] = total - bp_study_store_count (self->store, BP_STUDY_FLAG_READ, self->deck),
+  };
+  const char *names[BP_N_FILTERS] = {
+    [BP_FILTER_ALL] = _("All Questions"),
+    [BP_FILTER_WEAK] = _("Weak Topics"),
+    [BP_FILTER_NOTES] = _("With Notes"),
+    [BP_FILTER_UNREAD] = _("Unread"),
+  };
+  char *labels[BP_N_FILTERS + 1] = { NULL };
+
+  for (guint i = 0; i < BP_N_FILTERS; i++)
+    /* Translators: a sidebar filter and how many questions it lists, e.g. "Weak Topics (3)" */
+    labels[i] = g_strdup_printf (_("%s (%u)"), names[i], counts[i]);
+
+  g_signal_handlers_block_matched (self->filter_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_string_list_splice (self->filter_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->filter_names)),
+                          (const char * const *)labels);
+  gtk_drop_down_set_selected (self->filter_dropdown, self->filter_mode);
+  g_signal_handlers_unblock_matched (self->filter_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+
+  for (guint i = 0; i < BP_N_FILTERS; i++)
+    g_free (labels[i]);
+}
+
+static void
+filter_selected_cb (BpWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (selected < BP_N_FILTERS)
+    bp_window_set_filter (self, (BpFilter)selected);
+}
+
+static gboolean
+notes_pane_has_focus (BpWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->notes_pane));
+}
+
+/* A change from this window or merged from disk: rows, counts, filter, page and editor follow. */
+static void
+store_changed_cb (BpWindow     *self,
+                  const char   *id,
+                  BpStudyStore *store)
+{
+  update_rows (self, id);
+  update_filter_names (self);
+  if (self->filter_mode != BP_FILTER_ALL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (g_strcmp0 (id, current_id (self)) != 0)
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_WEAK]);
+  schedule_page_notes (self);
+
+  /* Notes merged from another copy reach the editor, unless the user is typing there. */
+  if (!notes_pane_has_focus (self))
+    {
+      g_autofree char *stored = bp_study_store_dup_notes (self->store, id);
+      g_autofree char *shown = bp_notes_pane_dup_text (self->notes_pane);
+
+      if (g_strcmp0 (stored ? stored : "", shown) != 0)
+        bp_notes_pane_set_text (self->notes_pane, stored);
+    }
+}
+
+static void
+save_error_cb (BpWindow *self)
+{
+  const GError *error = bp_study_store_get_save_error (self->store);
+
+  if (error != NULL)
+    bp_window_show_toast (self, error->message);
+}
+
 static void
 selection_changed_cb (BpWindow *self)
 {
@@ -111,8 +335,11 @@ selection_changed_cb (BpWindow *self)
   bp_answer_view_set_question (self->answer_view, question);
   update_titles (self, question);
   g_settings_set_string (self->settings, "last-question", bp_question_get_id (question));
+  load_notes (self);
+  start_read_timer (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_WEAK]);
 }
 
 static void
@@ -175,8 +402,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              BpWindow                 *self)
 {
-  bp_question_row_set_question (BP_QUESTION_ROW (gtk_list_item_get_child (item)),
-                                gtk_list_item_get_item (item));
+  BpQuestionRow *row = BP_QUESTION_ROW (gtk_list_item_get_child (item));
+  BpQuestion *question = gtk_list_item_get_item (item);
+
+  bp_question_row_set_question (row, question);
+  bp_question_row_set_flags (row, flags_of (self, question));
 }
 
 static void
@@ -196,7 +426,10 @@ setup_question_list (BpWindow *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->deck)));
+  self->filter = gtk_custom_filter_new (question_matches_filter, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->deck)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -210,6 +443,9 @@ setup_question_list (BpWindow *self)
 static void
 restore_window_state (BpWindow *self)
 {
+  self->filter_mode = (BpFilter)g_settings_get_enum (self->settings, "filter");
+  self->notes_visible = g_settings_get_boolean (self->settings, "notes-visible");
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -218,25 +454,72 @@ restore_window_state (BpWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-/* The last question viewed, else the first: found by id, so a reordered deck still works. */
+/* The last question viewed, else the first: found by id, so a reordered deck still works.
+ * The remembered filter stays: if it hides that question, its first listed one opens. */
 static void
 restore_question (BpWindow *self)
 {
   g_autofree char *last_id = g_settings_get_string (self->settings, "last-question");
   BpQuestion *question = bp_deck_find_by_id (self->deck, last_id);
+  g_autoptr(BpQuestion) first_listed = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  guint position;
 
-  if (question == NULL)
-    question = bp_deck_get_question (self->deck, 0);
+  if (question == NULL || !find_listed_position (self, question, &position))
+    question = first_listed ? first_listed : bp_deck_get_question (self->deck, 0);
 
   if (question != NULL)
     bp_window_show_question (self, question);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     BpWindow         *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Nothing is thrown away without asking: the notes could not be written, so say why. */
+static void
+ask_before_discarding (BpWindow     *self,
+                       const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Your Changes Could Not Be Saved"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s\n\nIf you close Backprop now, the notes and marks you "
+                                    "changed since the last save are lost."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Backprop Open"),
+                                    "discard", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
 bp_window_close_request (GtkWindow *window)
 {
   BpWindow *self = BP_WINDOW (window);
+  g_autoptr(GError) error = NULL;
   int width, height;
+
+  /* What was typed in the last second is written now, not lost with the window. */
+  notes_changed_cb (self);
+  if (!bp_study_store_flush (self->store, &error) &&
+      bp_study_store_get_has_unsaved_changes (self->store))
+    {
+      ask_before_discarding (self, error);
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -248,6 +531,22 @@ bp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bp_window_parent_class)->close_request (window);
 }
 
+/* A damaged study file was moved aside at startup: say so, and where it is. */
+static void
+announce_recovery (BpWindow *self)
+{
+  const char *recovered_from = bp_study_store_get_recovered_from (self->store);
+  g_autofree char *message = NULL;
+
+  if (recovered_from == NULL)
+    return;
+
+  message = g_strdup_printf (_("Your study data could not be read, so Backprop started afresh. "
+                               "The damaged file was kept as %s."),
+                             recovered_from);
+  bp_window_show_toast (self, message);
+}
+
 static void
 bp_window_constructed (GObject *object)
 {
@@ -257,11 +556,21 @@ bp_window_constructed (GObject *object)
 
   g_assert (BP_IS_DECK (self->deck));
 
+  g_assert (BP_IS_STUDY_STORE (self->store));
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (save_error_cb), self,
+                           G_CONNECT_SWAPPED);
+
   bp_answer_view_set_deck (self->answer_view, self->deck);
-  setup_question_list (self);
+  bp_answer_view_set_store (self->answer_view, self->store);
   restore_window_state (self);
+  setup_question_list (self);
+  update_filter_names (self);
   restore_question (self);
   bp_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_VISIBLE]);
+  announce_recovery (self);
 
   focus_selected_row (self);
 }
@@ -273,7 +582,12 @@ bp_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
 
+  g_clear_handle_id (&self->read_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->notes_page_timeout_id, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
   g_clear_object (&self->deck);
   g_clear_object (&self->settings);
 
@@ -294,13 +608,42 @@ bp_window_get_property (GObject    *object,
       g_value_set_object (value, self->deck);
       break;
 
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     case PROP_QUESTION:
       g_value_set_object (value, bp_window_get_question (self));
+      break;
+
+    case PROP_CURRENT_WEAK:
+      g_value_set_boolean (value, self->store != NULL &&
+                                  bp_study_store_get_weak (self->store, current_id (self)));
+      break;
+
+    case PROP_NOTES_VISIBLE:
+      g_value_set_boolean (value, self->notes_visible);
       break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+set_notes_visible (BpWindow *self,
+                   gboolean  visible)
+{
+  visible = !!visible;
+  if (self->notes_visible == visible)
+    return;
+
+  self->notes_visible = visible;
+  g_settings_set_boolean (self->settings, "notes-visible", visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_VISIBLE]);
+
+  if (visible)
+    bp_notes_pane_focus (self->notes_pane);
 }
 
 static void
@@ -315,6 +658,19 @@ bp_window_set_property (GObject      *object,
     {
     case PROP_DECK:
       self->deck = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_CURRENT_WEAK:
+      if (current_id (self) != NULL)
+        bp_study_store_set_weak (self->store, current_id (self), g_value_get_boolean (value));
+      break;
+
+    case PROP_NOTES_VISIBLE:
+      set_notes_visible (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -339,22 +695,44 @@ bp_window_class_init (BpWindowClass *klass)
     g_param_spec_object ("deck", NULL, NULL,
                          BP_TYPE_DECK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         BP_TYPE_STUDY_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_QUESTION] =
     g_param_spec_object ("question", NULL, NULL,
                          BP_TYPE_QUESTION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_WEAK] =
+    g_param_spec_boolean ("current-weak", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES_VISIBLE] =
+    g_param_spec_boolean ("notes-visible", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BP_TYPE_ANSWER_VIEW);
+  g_type_ensure (BP_TYPE_NOTES_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/bp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, content);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, weak_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, notes_button);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, question_list);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, answer_view);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, filter_names);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, notes_pane);
+  gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, answer_view_open_question_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
@@ -380,6 +758,7 @@ bp_window_new (BpApplication *application,
   return g_object_new (BP_TYPE_WINDOW,
                        "application", application,
                        "deck", deck,
+                       "store", bp_application_get_store (application),
                        NULL);
 }
 
@@ -404,6 +783,27 @@ bp_window_get_question (BpWindow *self)
   return bp_answer_view_get_question (self->answer_view);
 }
 
+static gboolean
+find_listed_position (BpWindow   *self,
+                      BpQuestion *question,
+                      guint      *position)
+{
+  GListModel *listed = G_LIST_MODEL (self->filtered);
+
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(BpQuestion) item = g_list_model_get_item (listed, i);
+
+      if (item == question)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * bp_window_show_question:
  * @question: a question of the window's deck
@@ -419,8 +819,13 @@ bp_window_show_question (BpWindow   *self,
   g_return_if_fail (BP_IS_WINDOW (self));
   g_return_if_fail (BP_IS_QUESTION (question));
 
-  if (!bp_deck_find_position (self->deck, question, &position))
-    return;
+  /* A question the filter hides is still opened: the sidebar then lists everything. */
+  if (!find_listed_position (self, question, &position))
+    {
+      bp_window_set_filter (self, BP_FILTER_ALL);
+      if (!find_listed_position (self, question, &position))
+        return;
+    }
 
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->question_list), "list.scroll-to-item", "u", position);
@@ -432,4 +837,82 @@ bp_window_focus_question_list (BpWindow *self)
   g_return_if_fail (BP_IS_WINDOW (self));
 
   focus_selected_row (self);
+}
+
+/**
+ * bp_window_set_filter:
+ *
+ * Lists only the questions @filter keeps, and remembers the choice.
+ */
+void
+bp_window_set_filter (BpWindow *self,
+                      BpFilter  filter)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+  g_return_if_fail (filter < BP_N_FILTERS);
+
+  if (self->filter_mode == filter)
+    return;
+
+  self->filter_mode = filter;
+  g_settings_set_enum (self->settings, "filter", filter);
+  gtk_drop_down_set_selected (self->filter_dropdown, filter);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  bp_window_update_actions (self);
+}
+
+void
+bp_window_show_toast (BpWindow   *self,
+                      const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(BpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+  g_autofree char *message = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    message = g_strdup_printf (_("Notes exported to %s"), name);
+  else
+    message = g_strdup_printf (_("Could not export the notes to %s: %s"), name, error->message);
+
+  bp_window_show_toast (self, message);
+}
+
+/**
+ * bp_window_export_notes:
+ * @file: where to write, chosen by the user
+ *
+ * Writes every question's number, title, weak-topic flag and notes to @file as markdown.
+ */
+void
+bp_window_export_notes (BpWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GBytes) bytes = NULL;
+  char *markdown;
+
+  g_return_if_fail (BP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* The notes being typed are part of the export. */
+  notes_changed_cb (self);
+  markdown = bp_study_export_markdown (self->deck, self->store, now);
+  bytes = g_bytes_new_take (markdown, strlen (markdown));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, export_written_cb, g_object_ref (self));
 }
