@@ -14,10 +14,13 @@ build_packages="
 # A real X server, a D-Bus session and key presses for the window tests; the
 # accessibility stack for the end-to-end test that drives the app as a user would.
 # flatpak-builder reads the Flatpak manifest for the install tests (no runtime needed).
+# The hardening tests build the core with clang's sanitizers and libFuzzer (its runtimes
+# are in libclang-rt-14-dev; llvm-14 symbolizes their reports) and run it under valgrind.
 test_packages="
   xvfb xauth dbus-daemon dbus-x11 xdotool
   at-spi2-core python3 python3-pyatspi python3-gi
   flatpak-builder
+  clang libclang-rt-14-dev llvm-14 valgrind
 "
 
 packages=$build_packages

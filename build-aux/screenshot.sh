@@ -23,7 +23,7 @@ export ADW_DEBUG_COLOR_SCHEME="prefer-$scheme"
 xvfb-run -a -s "-screen 0 $((width + 40))x$((height + 40))x24" dbus-run-session -- sh -c '
   "$1" --question "$2" >/dev/null 2>&1 &
   app=$!
-  window=$(xdotool search --sync --onlyvisible --name "^Q$2: ")
+  window=$(xdotool search --sync --onlyvisible --classname backprop | head -n 1)
   xdotool windowsize --sync "$window" "$3" "$4" windowmove --sync "$window" 0 0
   sleep 3
   xwd -root -silent | convert xwd:- -crop "$3x$4+0+0" +repage "$5"

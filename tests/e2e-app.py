@@ -14,7 +14,7 @@ import time
 
 import pyatspi
 
-TIMEOUT = 30
+TIMEOUT = 60
 QUESTION_5 = "Q5: How can you tell whether your model suffers from exploding gradients?"
 QUESTION_6 = "Q6: Can you name and explain some hyperparameters used to train a neural network?"
 QUESTION_3 = ("Q3: Your deep network overfits the training set and does poorly on the test set. "
@@ -153,6 +153,7 @@ def main(binary):
     check(app.wait(timeout=TIMEOUT) == 0, "Ctrl+W closes the last window and the app exits")
 
     study_scenarios(binary)
+    search_scenario(binary)
 
     print(f"{'FAILED' if failures else 'passed'}: {len(failures)} failure(s)")
     return 1 if failures else 0
@@ -247,6 +248,62 @@ def study_scenarios(binary):
     check(True, "the note is saved once the folder can be made again")
     quit_app(app, q1)
     check(app.returncode == 0, "then Ctrl+Q quits without asking")
+
+
+def row_names():
+    """The sidebar rows a screen reader announces, "Question N: title…"."""
+    app = find_app()
+    if app is None:
+        return []
+    return [n.name for n in find_all(app, lambda n: (n.name or "").startswith("Question ")
+                                     and ": " in (n.name or "")
+                                     and n.getRole() != pyatspi.ROLE_FRAME)]
+
+
+def search_scenario(binary):
+    """Search and move as a screen-reader user: keys only, and only what AT-SPI reports."""
+    q1 = ("Q1: What are autoencoders, what layers do they have, and what are three "
+          "practical uses?")
+    q18 = "Q18: What can happen if you set SGD’s momentum hyperparameter too close to 1 (e.g. 0.9999)?"
+
+    app = start(binary, "--question", "1")
+    wait_for_frame(q1, app)
+
+    # Every control a screen reader reaches has a name to announce.
+    controls = find_all(find_app(), lambda n: n.getRole() in (
+        pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_COMBO_BOX,
+        pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT, pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX))
+    # (GTK falls back to the class name, "GtkToggleButton", for a widget nobody named.)
+    unnamed = [f"{c.getRoleName()} {c.name!r} in {c.parent.getRoleName() if c.parent else '?'}"
+               for c in controls if not (c.name or "").strip() or c.name.startswith("Gtk")]
+    check(len(controls) >= 8 and not unnamed,
+          f"all {len(controls)} controls on screen have accessible names (unnamed: {unnamed})")
+
+    press(q1, "ctrl+f m o m e n t u m")
+    status = wait_for("the number of matches", lambda: find_text("questions match"))
+    check(bool(status), f"the sidebar says how many match: {status[0].name!r}")
+    rows = wait_for("the narrowed list",
+                    lambda: (lambda names: names if names and
+                             not any(n.startswith("Question 1:") for n in names) else None)(row_names()))
+    check(rows[0].startswith("Question 18:"), f"the momentum question is listed first: {rows[0]!r}")
+
+    # Enter opens the best match.
+    press(q1, "Return")
+    wait_for_frame(q18, app)
+    check(True, "Enter in the search opens question 18")
+
+    # Escape clears the search: all questions are back.
+    press(q18, "ctrl+f Escape")
+    wait_for("question 1 back in the list",
+             lambda: any(n.startswith("Question 1:") for n in row_names()))
+    check(True, "Escape brings every question back")
+
+    # Alt+Left returns to the question read before.
+    press(q18, "alt+Left")
+    wait_for_frame(q1, app)
+    check(True, "Alt+Left goes back to question 1")
+
+    quit_app(app, q1)
 
 
 if __name__ == "__main__":

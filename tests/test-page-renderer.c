@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "bp-cmark-private.h"
 #include "bp-deck-parser.h"
 #include "bp-page-renderer.h"
 
@@ -89,10 +90,13 @@ static guint
 count_occurrences (const char *haystack,
                    const char *needle)
 {
+  gsize length = strlen (needle);
   guint n = 0;
 
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
+  /* Not strstr () in a loop: AddressSanitizer's strstr () measures the whole haystack on
+   * every call, which makes counting in a large page quadratic. */
+  for (const char *p = haystack; *p != '\0'; p++)
+    n += strncmp (p, needle, length) == 0;
 
   return n;
 }
@@ -524,6 +528,127 @@ test_notes_in_page (void)
   g_assert_null (strstr (empty_section, "Your notes"));
 }
 
+/* Nesting */
+
+/* How deep the elements named in @names (such as "ul", "blockquote") nest in @html. */
+static guint
+max_depth (const char         *html,
+           const char * const *names)
+{
+  guint depth = 0, deepest = 0;
+
+  for (const char *p = strchr (html, '<'); p != NULL; p = strchr (p + 1, '<'))
+    {
+      gboolean closing = p[1] == '/';
+      const char *name = p + 1 + closing;
+
+      for (const char * const *n = names; *n != NULL; n++)
+        if (g_str_has_prefix (name, *n) && strchr ("> ", name[strlen (*n)]) != NULL)
+          {
+            depth += closing ? -1 : 1;
+            deepest = MAX (deepest, depth);
+            break;
+          }
+    }
+  g_assert_cmpuint (depth, ==, 0);
+
+  return deepest;
+}
+
+static const char * const block_nesting[] = { "ul", "ol", "blockquote", NULL };
+static const char * const inline_nesting[] = { "em", "strong", "a", NULL };
+
+static char *
+repeat_around (const char *before,
+               guint       times,
+               const char *middle,
+               const char *after)
+{
+  GString *text = g_string_new ("### Q1: Deep\n\n");
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (text, before);
+  g_string_append (text, middle);
+  for (guint i = 0; i < times; i++)
+    g_string_append (text, after);
+  g_string_append_c (text, '\n');
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+render_first_answer (const char  *text,
+                     BpDeckTrust  trust)
+{
+  g_autoptr(BpDeck) deck = parse_ok (text, trust);
+
+  return bp_page_renderer_render_answer (bp_deck_get_question (deck, 0));
+}
+
+/* A hundred thousand levels (WebKit would take minutes to lay them out) are flattened to
+ * BP_CMARK_MAX_NESTING, in linear time, and the deepest text is still there. */
+static void
+test_nesting_deep_flattened (void)
+{
+  static const char * const units[] = { "- ", "1. ", "> ", "> - ", "- > " };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    for (BpDeckTrust trust = BP_DECK_UNTRUSTED; trust <= BP_DECK_TRUSTED; trust++)
+      {
+        g_autofree char *text = repeat_around (units[i], 100000, "deepest", "");
+        g_autofree char *html = render_first_answer (text, trust);
+
+        g_test_message ("'%s' x 100000, trusted: %d", units[i], trust);
+        g_assert_cmpuint (max_depth (html, block_nesting), ==, BP_CMARK_MAX_NESTING);
+        g_assert_nonnull (strstr (html, "deepest"));
+      }
+}
+
+static void
+test_nesting_shallow_kept (void)
+{
+  g_autofree char *at_limit = repeat_around ("- ", BP_CMARK_MAX_NESTING, "x", "");
+  g_autofree char *over_limit = repeat_around ("> ", BP_CMARK_MAX_NESTING + 1, "x", "");
+  g_autofree char *at_limit_html = render_first_answer (at_limit, BP_DECK_UNTRUSTED);
+  g_autofree char *over_limit_html = render_first_answer (over_limit, BP_DECK_UNTRUSTED);
+  g_autofree char *list_html = render_first_answer ("### Q1: List\n\n"
+                                                    "- a\n  - b\n    > c\n    > - d\n- e\n",
+                                                    BP_DECK_UNTRUSTED);
+
+  g_assert_cmpuint (max_depth (at_limit_html, block_nesting), ==, BP_CMARK_MAX_NESTING);
+  g_assert_cmpuint (max_depth (over_limit_html, block_nesting), ==, BP_CMARK_MAX_NESTING);
+  g_assert_nonnull (strstr (over_limit_html, "<p>x</p>"));
+  g_assert_cmpstr (list_html, ==,
+                   "<ul>\n<li>a\n<ul>\n<li>b\n<blockquote>\n<p>c</p>\n<ul>\n<li>d</li>\n"
+                   "</ul>\n</blockquote>\n</li>\n</ul>\n</li>\n<li>e</li>\n</ul>\n");
+}
+
+static void
+test_nesting_inline_flattened (void)
+{
+  g_autofree char *emphasis = repeat_around ("_a ", 100000, "x", " b_");
+  g_autofree char *links = repeat_around ("[", 1000, "x", "](https://example.org/)");
+  g_autofree char *emphasis_html = render_first_answer (emphasis, BP_DECK_UNTRUSTED);
+  g_autofree char *links_html = render_first_answer (links, BP_DECK_TRUSTED);
+
+  g_assert_cmpuint (max_depth (emphasis_html, inline_nesting), ==, BP_CMARK_MAX_NESTING);
+  /* Flattening keeps every word. */
+  g_assert_cmpuint (count_occurrences (emphasis_html, "a "), ==, 100000);
+  g_assert_cmpuint (count_occurrences (emphasis_html, " b"), ==, 100000);
+  g_assert_cmpuint (max_depth (links_html, inline_nesting), <=, BP_CMARK_MAX_NESTING);
+  g_assert_nonnull (strstr (links_html, "x"));
+}
+
+static void
+test_nesting_notes (void)
+{
+  g_autofree char *notes = repeat_around ("> - ", 100000, "deepest", "");
+  g_autofree char *html = bp_page_renderer_render_notes (notes);
+
+  g_assert_cmpuint (max_depth (html, block_nesting), ==, BP_CMARK_MAX_NESTING);
+  g_assert_nonnull (strstr (html, "deepest"));
+}
+
 static void
 test_figure_inline (void)
 {
@@ -636,6 +761,11 @@ main (int   argc,
   g_test_add_func ("/page-renderer/figure/inline", test_figure_inline);
   g_test_add_func ("/page-renderer/figure/missing-or-malformed", test_figure_missing_or_malformed);
   g_test_add_func ("/page-renderer/builtin/math-and-figures", test_builtin_math_and_figures);
+
+  g_test_add_func ("/page-renderer/nesting/deep-flattened", test_nesting_deep_flattened);
+  g_test_add_func ("/page-renderer/nesting/shallow-kept", test_nesting_shallow_kept);
+  g_test_add_func ("/page-renderer/nesting/inline-flattened", test_nesting_inline_flattened);
+  g_test_add_func ("/page-renderer/nesting/notes", test_nesting_notes);
 
   g_test_add_func ("/page-renderer/notes/untrusted", test_notes_untrusted);
   g_test_add_func ("/page-renderer/notes/in-page", test_notes_in_page);

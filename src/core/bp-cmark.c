@@ -92,7 +92,7 @@ bp_cmark_plain_text (cmark_node *node)
 static gboolean
 is_allowed_url (const char *url)
 {
-  static const char * const allowed_schemes[] = { "http", "https", "mailto", "backprop", "figure" };
+  static const char * const allowed_schemes[] = { "http", "https", "mailto", "backprop", "figure", "question" };
   g_autofree char *scheme = g_uri_parse_scheme (url);
 
   /* No scheme: a relative link or an #anchor, which stays inside the page. */
@@ -133,4 +133,115 @@ bp_cmark_neutralize_unsafe_links (cmark_node *root)
         cmark_node_set_url (node, "");
     }
   cmark_iter_free (iter);
+}
+
+typedef enum {
+  NESTING_NONE,
+  NESTING_BLOCK,
+  NESTING_INLINE,
+  N_NESTINGS
+} Nesting;
+
+/* Lists and quotes nest blocks; emphasis, links and images nest inlines. */
+static Nesting
+nesting_of (cmark_node *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_LIST:
+    case CMARK_NODE_BLOCK_QUOTE:
+      return NESTING_BLOCK;
+
+    case CMARK_NODE_EMPH:
+    case CMARK_NODE_STRONG:
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE:
+      return NESTING_INLINE;
+
+    default:
+      return NESTING_NONE;
+    }
+}
+
+/* Moves what @nesting holds (a list's items' blocks; a quote's blocks; an inline's
+ * inlines) to where it stood, and frees it. Returns the first node moved, or else what
+ * followed @nesting. */
+static cmark_node *
+unwrap (cmark_node *nesting)
+{
+  gboolean is_list = cmark_node_get_type (nesting) == CMARK_NODE_LIST;
+  cmark_node *after = cmark_node_next (nesting);
+  cmark_node *first = NULL;
+  cmark_node *child;
+
+  while ((child = cmark_node_first_child (nesting)) != NULL)
+    {
+      cmark_node *moved = is_list ? cmark_node_first_child (child) : child;
+
+      if (moved == NULL)
+        {
+          /* An empty list item: nothing to keep. */
+          cmark_node_free (child);
+          continue;
+        }
+
+      cmark_node_insert_before (nesting, moved);
+      if (first == NULL)
+        first = moved;
+    }
+  cmark_node_free (nesting);
+
+  return first != NULL ? first : after;
+}
+
+/**
+ * bp_cmark_limit_nesting:
+ * @max_depth: how many lists and block quotes may nest, one in another, and how many
+ *   emphases, links and images
+ *
+ * Flattens what under @root nests deeper than @max_depth: the content is kept, in
+ * order, at that depth. Walks the tree without recursion, since a hostile document
+ * nests a hundred thousand levels deep.
+ */
+void
+bp_cmark_limit_nesting (cmark_node *root,
+                        guint       max_depth)
+{
+  guint depth[N_NESTINGS] = { 0 }; /* of each kind, around @node and below @root */
+  cmark_node *node = cmark_node_first_child (root);
+
+  while (node != NULL)
+    {
+      Nesting nesting = nesting_of (node);
+      cmark_node *child;
+
+      if (nesting != NESTING_NONE && depth[nesting] >= max_depth)
+        {
+          cmark_node *parent = cmark_node_parent (node);
+
+          node = unwrap (node);
+          if (node != NULL)
+            continue;
+
+          /* Nothing was inside and nothing followed: go on after the parent. */
+          node = parent;
+          if (node == root)
+            break;
+          depth[nesting_of (node)]--;
+        }
+      else if ((child = cmark_node_first_child (node)) != NULL)
+        {
+          depth[nesting]++;
+          node = child;
+          continue;
+        }
+
+      while (node != root && cmark_node_next (node) == NULL)
+        {
+          node = cmark_node_parent (node);
+          if (node != root)
+            depth[nesting_of (node)]--;
+        }
+      node = node != root ? cmark_node_next (node) : NULL;
+    }
 }

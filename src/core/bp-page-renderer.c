@@ -287,7 +287,6 @@ append_figure (GString    *html,
   g_autofree char *alt = bp_cmark_plain_text (image);
   g_autofree char *alt_escaped = g_markup_escape_text (alt, -1);
   g_autofree char *caption = g_markup_escape_text (cmark_node_get_title (image), -1);
-  g_autofree char *name_escaped = g_markup_escape_text (name, -1);
   g_autoptr(GBytes) bytes = NULL;
   const char *svg = NULL;
   const char *end;
@@ -295,10 +294,10 @@ append_figure (GString    *html,
   bytes = lookup_figure (name, &svg);
   if (bytes == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Figure “%s” is missing from this build."),
-                                                  name_escaped);
+      g_autofree char *message = g_strdup_printf (_("Figure “%s” is missing from this build."), name);
+      g_autofree char *message_escaped = g_markup_escape_text (message, -1);
 
-      g_string_append_printf (html, "<p class=\"missing-figure\">%s</p>\n", message);
+      g_string_append_printf (html, "<p class=\"missing-figure\">%s</p>\n", message_escaped);
       return;
     }
 
@@ -390,8 +389,12 @@ bp_page_renderer_render_notes (const char *notes)
   if (is_blank (notes))
     return g_strdup ("");
 
-  document = cmark_parse_document (notes, strlen (notes), CMARK_OPT_SMART);
+  /* The page is UTF-8: bytes that are not (the store never keeps them, but this is a
+   * public entry point) become U+FFFD rather than reaching it as they are. */
+  document = cmark_parse_document (notes, strlen (notes),
+                                   CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
   bp_cmark_neutralize_unsafe_links (document);
+  bp_cmark_limit_nesting (document, BP_CMARK_MAX_NESTING);
   cmark_html = cmark_render_html (document, CMARK_OPT_DEFAULT);
   cmark_node_free (document);
 
@@ -411,6 +414,7 @@ append_slot (GString     *page,
              const char  *notes)
 {
   g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
 
   switch (slot)
     {
@@ -428,7 +432,8 @@ append_slot (GString     *page,
 
     case SLOT_LABEL:
       text = g_strdup_printf (_("Question %u"), bp_question_get_number (question));
-      g_string_append (page, text);
+      escaped = g_markup_escape_text (text, -1);
+      g_string_append (page, escaped);
       break;
 
     case SLOT_TITLE:

@@ -33,8 +33,11 @@ append_question (GString      *out,
   const char *id = bp_question_get_id (question);
   g_autofree char *notes = bp_study_store_dup_notes (store, id);
 
-  g_string_append_printf (out, "## Q%u: %s\n\n",
+  g_string_append (out, "## ");
+  /* Translators: a question's heading in exported notes, e.g. "Q4: Why batch norm?" */
+  g_string_append_printf (out, _("Q%u: %s"),
                           bp_question_get_number (question), bp_question_get_title (question));
+  g_string_append (out, "\n\n");
   g_string_append_printf (out, "%s %s\n\n", _("Weak topic:"),
                           bp_study_store_get_weak (store, id) ? _("yes") : _("no"));
   append_notes (out, notes);

@@ -1771,9 +1771,9 @@ bp_study_store_flush (BpStudyStore  *self,
       apply_disk_state (self, job->conflict);
     }
 
-  g_set_error (error, BP_STUDY_STORE_ERROR, BP_STUDY_STORE_ERROR_WRITE,
-               _("Could not save your notes: another program keeps changing the file. "
-                 "Backprop will try again."));
+  g_set_error_literal (error, BP_STUDY_STORE_ERROR, BP_STUDY_STORE_ERROR_WRITE,
+                       _("Could not save your notes: another program keeps changing the file. "
+                         "Backprop will try again."));
   schedule_save (self);
   return FALSE;
 }

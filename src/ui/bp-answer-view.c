@@ -8,6 +8,7 @@
 
 #include "bp-answer-view-private.h"
 #include "bp-page-renderer.h"
+#include "bp-startup-trace.h"
 
 #define QUESTION_URI_PREFIX BP_ANSWER_SCHEME "://question/"
 
@@ -21,6 +22,7 @@ struct _BpAnswerView
   BpDeck *deck;
   BpStudyStore *store;
   BpQuestion *question;
+  char *highlight;
 };
 
 G_DEFINE_FINAL_TYPE (BpAnswerView, bp_answer_view, GTK_TYPE_WIDGET)
@@ -78,6 +80,20 @@ lookup_question_for_uri (BpAnswerView *self,
   return bp_deck_find_by_id (self->deck, id);
 }
 
+/* "question:9" in an answer: a link to question 9 of the same deck. */
+static BpQuestion *
+lookup_question_by_number (BpAnswerView *self,
+                           const char   *uri)
+{
+  guint64 number;
+
+  if (self->deck == NULL ||
+      !g_ascii_string_to_unsigned (uri + strlen ("question:"), 10, 1, G_MAXUINT, &number, NULL))
+    return NULL;
+
+  return bp_deck_find_by_number (self->deck, (guint)number);
+}
+
 static void
 finish_with_html (WebKitURISchemeRequest *request,
                   char                   *html)
@@ -116,8 +132,8 @@ handle_scheme_request_cb (WebKitURISchemeRequest *request,
 
   if (question == NULL)
     {
-      error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("This page is not part of the open deck."));
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                   _("This page is not part of the open deck."));
       webkit_uri_scheme_request_finish_error (request, error);
       return;
     }
@@ -185,7 +201,8 @@ allow_link_click (BpAnswerView *self,
   if (same_page (uri, webkit_web_view_get_uri (self->web_view)))
     return TRUE;
 
-  target = lookup_question_for_uri (self, uri);
+  target = g_str_has_prefix (uri, "question:") ? lookup_question_by_number (self, uri)
+                                               : lookup_question_for_uri (self, uri);
   if (target != NULL)
     g_signal_emit (self, signals[OPEN_QUESTION], 0, target);
 
@@ -214,6 +231,30 @@ allow_navigation (BpAnswerView           *self,
     default:
       return FALSE;
     }
+}
+
+static void
+apply_highlight (BpAnswerView *self)
+{
+  WebKitFindController *find = webkit_web_view_get_find_controller (self->web_view);
+
+  if (self->highlight == NULL)
+    webkit_find_controller_search_finish (find);
+  else
+    webkit_find_controller_search (find, self->highlight,
+                                   WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE |
+                                   WEBKIT_FIND_OPTIONS_AT_WORD_STARTS |
+                                   WEBKIT_FIND_OPTIONS_WRAP_AROUND,
+                                   G_MAXUINT);
+}
+
+/* Each new page shows the search's words too. */
+static void
+load_changed_cb (BpAnswerView    *self,
+                 WebKitLoadEvent  event)
+{
+  if (event == WEBKIT_LOAD_FINISHED)
+    apply_highlight (self);
 }
 
 static gboolean
@@ -405,6 +446,7 @@ bp_answer_view_dispose (GObject *object)
 
   g_clear_object (&self->question);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->highlight, g_free);
   g_clear_object (&self->deck);
   g_clear_object (&self->renderer);
 
@@ -508,6 +550,7 @@ bp_answer_view_class_init (BpAnswerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpAnswerView, web_view);
   gtk_widget_class_bind_template_callback (widget_class, decide_policy_cb);
   gtk_widget_class_bind_template_callback (widget_class, context_menu_cb);
+  gtk_widget_class_bind_template_callback (widget_class, load_changed_cb);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -525,6 +568,7 @@ bp_answer_view_init (BpAnswerView *self)
     g_critical ("The page template is broken: %s", error->message);
 
   lock_down_settings (self);
+  bp_startup_trace_watch (self->web_view);
   update_fonts (self);
   update_background (self);
 
@@ -658,6 +702,45 @@ bp_answer_view_set_question (BpAnswerView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
+/**
+ * bp_answer_view_set_highlight:
+ * @text: (nullable): a word to highlight in every page, or %NULL for none
+ */
+void
+bp_answer_view_set_highlight (BpAnswerView *self,
+                              const char   *text)
+{
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+
+  if (g_strcmp0 (self->highlight, text) == 0)
+    return;
+
+  g_free (self->highlight);
+  self->highlight = g_strdup (text);
+  apply_highlight (self);
+}
+
+void
+bp_answer_view_find_next (BpAnswerView *self)
+{
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+
+  if (self->highlight != NULL)
+    webkit_find_controller_search_next (webkit_web_view_get_find_controller (self->web_view));
+}
+
+void
+bp_answer_view_find_previous (BpAnswerView *self)
+{
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+
+  if (self->highlight != NULL)
+    webkit_find_controller_search_previous (webkit_web_view_get_find_controller (self->web_view));
 }
 
 WebKitWebView *

@@ -7,6 +7,7 @@
 
 #include "bp-application.h"
 #include "bp-deck-parser.h"
+#include "bp-preferences-window.h"
 #include "bp-window.h"
 
 struct _BpApplication
@@ -15,7 +16,10 @@ struct _BpApplication
 
   BpDeck *deck;
   BpStudyStore *store;
+  GSettings *settings;
 };
+
+#define TEXT_SIZE_STEP 0.1
 
 G_DEFINE_FINAL_TYPE (BpApplication, bp_application, ADW_TYPE_APPLICATION)
 
@@ -164,8 +168,89 @@ quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (bp_preferences_window_new (parent)));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  const char *developers[] = { "The Backprop developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  adw_about_window_set_application_name (about, _("Backprop"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Backprop developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (about, "https://github.com/backprop/backprop");
+  adw_about_window_set_issue_url (about, "https://github.com/backprop/backprop/issues");
+  adw_about_window_set_comments (about,
+                                 _("Study deep-learning interview questions.\n\n"
+                                   "The questions follow the “Data Science Interview Questions & "
+                                   "Answers” collection by Youssef Hosni. The answers and the "
+                                   "figures are Backprop’s own."));
+  adw_about_window_add_credit_section (about, _("Questions after"),
+                                       (const char *[]) { "Youssef Hosni", NULL });
+  /* Translators: put your name here, one per line, as "Name <email>" or "Name https://site" */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+/* Text size steps of 10 %, within what the preferences allow. */
+static void
+change_text_size (BpApplication *self,
+                  double         step)
+{
+  double size = g_settings_get_double (self->settings, "text-size");
+
+  size = step == 0.0 ? 1.0 : CLAMP ((int)((size + step) * 10.0 + 0.5) / 10.0, 0.5, 3.0);
+  g_settings_set_double (self->settings, "text-size", size);
+}
+
+static void
+text_larger_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  change_text_size (user_data, TEXT_SIZE_STEP);
+}
+
+static void
+text_smaller_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  change_text_size (user_data, -TEXT_SIZE_STEP);
+}
+
+static void
+text_reset_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  change_text_size (user_data, 0.0);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "text-larger", text_larger_action },
+  { "text-smaller", text_smaller_action },
+  { "text-reset", text_reset_action },
 };
 
 /* Every accelerator of the app, in one place. */
@@ -174,7 +259,7 @@ set_accelerators (GtkApplication *application)
 {
   static const struct {
     const char *action;
-    const char *accels[3];
+    const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
@@ -182,6 +267,15 @@ set_accelerators (GtkApplication *application)
     { "question.previous", { "<Control>Page_Up", NULL } },
     { "question.weak", { "<Control>d", NULL } },
     { "notes.show", { "<Control>e", NULL } },
+    { "history.back", { "<Alt>Left", NULL } },
+    { "history.forward", { "<Alt>Right", NULL } },
+    { "search.focus", { "<Control>f", NULL } },
+    { "search.next", { "<Control>g", NULL } },
+    { "search.previous", { "<Shift><Control>g", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.text-larger", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
+    { "app.text-smaller", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "app.text-reset", { "<Control>0", "<Control>KP_0", NULL } },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -191,12 +285,19 @@ set_accelerators (GtkApplication *application)
 static void
 bp_application_startup (GApplication *application)
 {
+  BpApplication *self = BP_APPLICATION (application);
+
   G_APPLICATION_CLASS (bp_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    application);
   set_accelerators (GTK_APPLICATION (application));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "color-scheme",
+                   adw_style_manager_get_default (), "color-scheme",
+                   G_SETTINGS_BIND_GET);
   gtk_window_set_default_icon_name (APP_ID);
 }
 
@@ -218,6 +319,7 @@ bp_application_dispose (GObject *object)
 {
   BpApplication *self = (BpApplication *)object;
 
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->deck);
 

@@ -136,6 +136,7 @@ static void
 update_accessible_label (BpQuestionRow *self)
 {
   g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GPtrArray) states = g_ptr_array_new ();
 
   if (self->question != NULL)
     {
@@ -143,12 +144,30 @@ update_accessible_label (BpQuestionRow *self)
       g_string_printf (label, _("Question %u: %s"),
                        bp_question_get_number (self->question),
                        bp_question_get_title (self->question));
+
+      /* Translators: the study state of a question, read after its title */
       if (self->flags & BP_STUDY_FLAG_WEAK)
-        g_string_append_printf (label, ". %s", _("Weak topic"));
+        g_ptr_array_add (states, (gpointer)_("weak topic"));
+      /* Translators: the study state of a question, read after its title */
       if (self->flags & BP_STUDY_FLAG_NOTES)
-        g_string_append_printf (label, ". %s", _("Has notes"));
+        g_ptr_array_add (states, (gpointer)_("has notes"));
+      /* Translators: the study state of a question, read after its title */
       if (!(self->flags & BP_STUDY_FLAG_READ))
-        g_string_append_printf (label, ". %s", _("Unread"));
+        g_ptr_array_add (states, (gpointer)_("unread"));
+
+      if (states->len > 0)
+        {
+          g_autofree char *joined = NULL;
+          g_autofree char *with_states = NULL;
+
+          g_ptr_array_add (states, NULL);
+          /* Translators: the separator between study states, as in "weak topic, unread" */
+          joined = g_strjoinv (C_("list separator", ", "), (char **)states->pdata);
+          /* Translators: a question's label and its study states, as in
+           * "Question 4: Why batch norm? (weak topic, unread)" */
+          with_states = g_strdup_printf (_("%s (%s)"), label->str, joined);
+          g_string_assign (label, with_states);
+        }
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

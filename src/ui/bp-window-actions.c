@@ -110,9 +110,54 @@ notes_export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+history_back_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  bp_window_go_back (BP_WINDOW (widget));
+}
+
+static void
+history_forward_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  bp_window_go_forward (BP_WINDOW (widget));
+}
+
+static void
+search_focus_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  bp_window_focus_search (BP_WINDOW (widget));
+}
+
+static void
+search_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  bp_answer_view_find_next (BP_WINDOW (widget)->answer_view);
+}
+
+static void
+search_previous_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  bp_answer_view_find_previous (BP_WINDOW (widget)->answer_view);
+}
+
 void
 bp_window_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "history.back", NULL, history_back_action);
+  gtk_widget_class_install_action (widget_class, "history.forward", NULL, history_forward_action);
+  gtk_widget_class_install_action (widget_class, "search.focus", NULL, search_focus_action);
+  gtk_widget_class_install_action (widget_class, "search.next", NULL, search_next_action);
+  gtk_widget_class_install_action (widget_class, "search.previous", NULL, search_previous_action);
   gtk_widget_class_install_action (widget_class, "question.next", NULL, question_next_action);
   gtk_widget_class_install_action (widget_class, "question.previous", NULL, question_previous_action);
   gtk_widget_class_install_action (widget_class, "question.list", NULL, question_list_action);

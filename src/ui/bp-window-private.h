@@ -4,6 +4,7 @@
 
 #include "bp-answer-view.h"
 #include "bp-notes-pane.h"
+#include "bp-search.h"
 #include "bp-study-store.h"
 #include "bp-window.h"
 
@@ -30,6 +31,8 @@ struct _BpWindow
   GtkWidget *back_button;
   GtkWidget *weak_button;
   GtkWidget *notes_button;
+  GtkSearchEntry *search_entry;
+  GtkLabel *search_status;
   GtkDropDown *filter_dropdown;
   GtkStringList *filter_names;
   GtkListView *question_list;
@@ -45,6 +48,13 @@ struct _BpWindow
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   BpFilter filter_mode;
+  BpSearchIndex *search_index;
+  GListStore *search_results;
+
+  /* Questions visited, oldest first, and where Back and Forward stand in it. */
+  GPtrArray *history;
+  guint history_index;
+  gboolean moving_in_history;
 
   guint read_timeout_id;
   guint notes_page_timeout_id;
@@ -60,5 +70,9 @@ void bp_window_export_notes           (BpWindow       *self,
                                        GFile          *file);
 void bp_window_show_toast             (BpWindow       *self,
                                        const char     *title);
+void bp_window_go_back                (BpWindow       *self);
+void bp_window_go_forward             (BpWindow       *self);
+void bp_window_focus_search           (BpWindow       *self);
+void bp_window_clear_search           (BpWindow       *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bp-application.h"
+#include "bp-answer-view-private.h"
 #include "bp-question-row.h"
 #include "bp-study-export.h"
 #include "bp-window-private.h"
@@ -319,6 +320,170 @@ save_error_cb (BpWindow *self)
     bp_window_show_toast (self, error->message);
 }
 
+/* A question opened any way but Back or Forward starts a new branch of the history. */
+static void
+record_visit (BpWindow   *self,
+              BpQuestion *question)
+{
+  if (!self->moving_in_history)
+    {
+      if (self->history->len > 0)
+        g_ptr_array_set_size (self->history, self->history_index + 1);
+      g_ptr_array_add (self->history, g_object_ref (question));
+      self->history_index = self->history->len - 1;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.back", self->history_index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.forward",
+                                 self->history_index + 1 < self->history->len);
+}
+
+static void
+move_in_history (BpWindow *self,
+                 guint     index)
+{
+  if (index >= self->history->len)
+    return;
+
+  self->history_index = index;
+  self->moving_in_history = TRUE;
+  bp_window_show_question (self, g_ptr_array_index (self->history, index));
+  self->moving_in_history = FALSE;
+}
+
+void
+bp_window_go_back (BpWindow *self)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  if (self->history_index > 0)
+    move_in_history (self, self->history_index - 1);
+}
+
+void
+bp_window_go_forward (BpWindow *self)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  move_in_history (self, self->history_index + 1);
+}
+
+static void
+show_search_status (BpWindow *self,
+                    guint     n_matches)
+{
+  g_autofree char *status = NULL;
+
+  if (n_matches == 0)
+    status = g_strdup (_("No question matches"));
+  else
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question matches",
+                                           "%u questions match", n_matches),
+                              n_matches);
+
+  gtk_label_set_text (self->search_status, status);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_status), TRUE);
+}
+
+/* As the user types: the questions holding every word, title matches first. */
+static void
+search_changed_cb (BpWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_auto(GStrv) words = bp_search_split_query (query);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *highlight = NULL;
+
+  if (words == NULL || words[0] == NULL)
+    {
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->deck));
+      gtk_widget_set_visible (GTK_WIDGET (self->search_status), FALSE);
+      bp_answer_view_set_highlight (self->answer_view, NULL);
+      return;
+    }
+
+  if (self->search_index == NULL)
+    self->search_index = bp_search_index_new (self->deck);
+
+  results = bp_search_index_query (self->search_index, query, NULL);
+  g_list_store_splice (self->search_results, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->search_results)),
+                       results->pdata, results->len);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->search_results));
+  show_search_status (self, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
+
+  highlight = bp_search_dup_highlight (query);
+  bp_answer_view_set_highlight (self->answer_view, highlight);
+}
+
+static void
+search_stopped_cb (BpWindow *self)
+{
+  bp_window_clear_search (self);
+}
+
+/* Enter opens the best match, or moves to the next highlight in the open one. */
+static void
+search_activate_cb (BpWindow *self)
+{
+  g_autoptr(BpQuestion) best = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  BpQuestion *open = bp_window_get_question (self);
+  guint position;
+
+  if (open != NULL && find_listed_position (self, open, &position))
+    bp_answer_view_find_next (self->answer_view);
+  else if (best != NULL)
+    bp_window_show_question (self, best);
+}
+
+static void
+search_next_match_cb (BpWindow *self)
+{
+  bp_answer_view_find_next (self->answer_view);
+}
+
+static void
+search_previous_match_cb (BpWindow *self)
+{
+  bp_answer_view_find_previous (self->answer_view);
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       BpWindow              *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      bp_answer_view_find_previous (self->answer_view);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+bp_window_focus_search (BpWindow *self)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+bp_window_clear_search (BpWindow *self)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* search-changed comes after a delay; the list is whole again at once. */
+  search_changed_cb (self);
+}
+
 static void
 selection_changed_cb (BpWindow *self)
 {
@@ -337,6 +502,7 @@ selection_changed_cb (BpWindow *self)
   g_settings_set_string (self->settings, "last-question", bp_question_get_id (question));
   load_notes (self);
   start_read_timer (self);
+  record_visit (self, question);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_WEAK]);
@@ -564,6 +730,9 @@ bp_window_constructed (GObject *object)
 
   bp_answer_view_set_deck (self->answer_view, self->deck);
   bp_answer_view_set_store (self->answer_view, self->store);
+  g_settings_bind (self->settings, "text-size",
+                   bp_answer_view_get_web_view (self->answer_view), "zoom-level",
+                   G_SETTINGS_BIND_GET);
   restore_window_state (self);
   setup_question_list (self);
   update_filter_names (self);
@@ -584,6 +753,9 @@ bp_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->read_timeout_id, g_source_remove);
   g_clear_handle_id (&self->notes_page_timeout_id, g_source_remove);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_object (&self->search_results);
+  g_clear_object (&self->search_index);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -728,6 +900,13 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, answer_view);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, search_status);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, filter_names);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, notes_pane);
@@ -743,7 +922,19 @@ bp_window_class_init (BpWindowClass *klass)
 static void
 bp_window_init (BpWindow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->history = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The drop-down's own button would be announced by its class name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->filter_dropdown))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"),
+                                  -1);
+  self->search_results = g_list_store_new (BP_TYPE_QUESTION);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
   self->settings = g_settings_new (APP_ID);
 }
@@ -819,10 +1010,13 @@ bp_window_show_question (BpWindow   *self,
   g_return_if_fail (BP_IS_WINDOW (self));
   g_return_if_fail (BP_IS_QUESTION (question));
 
-  /* A question the filter hides is still opened: the sidebar then lists everything. */
+  /* A question the filter or the search hides is still opened: the sidebar then
+   * lists everything. */
   if (!find_listed_position (self, question, &position))
     {
       bp_window_set_filter (self, BP_FILTER_ALL);
+      if (!find_listed_position (self, question, &position))
+        bp_window_clear_search (self);
       if (!find_listed_position (self, question, &position))
         return;
     }

@@ -1,0 +1,124 @@
+#!/bin/sh
+# sanitize.sh: builds the core, its tests and the fuzz targets with clang, ASan and UBSan, and runs them
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   sanitize.sh build              configure and build the sanitizer build dir
+#   sanitize.sh test NAME          run the core test NAME there (meson test NAME)
+#   sanitize.sh fuzz TARGET [S]    fuzz TARGET (deck-parser, page-renderer) for S seconds
+#                                  (default $BP_FUZZ_SECONDS, or 60)
+#
+# The build dir is $BP_SANITIZE_BUILD_DIR, or _build-sanitize in the source tree. Only the
+# core's programs are built there: WebKit's web process does not run under ASan, so the
+# UI stays out. Meson runs these as the "hardening" suite (tests/hardening/meson.build).
+set -eu
+
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${BP_SANITIZE_BUILD_DIR:-"$source_dir/_build-sanitize"}
+
+# Any finding stops the program with a report and a failing status: UBSan does not
+# merely warn, and leaks count (LeakSanitizer runs at exit).
+export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1"
+export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ] && [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then
+  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
+fi
+
+die() {
+  echo "sanitize.sh: $*" >&2
+  exit 1
+}
+
+# The core's test programs, as the sanitizer build's meson knows them, plus the writer
+# that test-study-store starts: nothing that links GTK or WebKit.
+core_targets() {
+  meson introspect "$build_dir" --tests | python3 -c '
+import json, os, sys
+build_dir = sys.argv[1]
+for test in json.load(sys.stdin):
+    if any(suite.split(":")[-1] == "core" for suite in test["suite"]):
+        print(os.path.relpath(test["cmd"][0], build_dir))
+' "$build_dir"
+  echo tests/study-store-writer
+  echo tests/fuzz/fuzz-deck-parser
+  echo tests/fuzz/fuzz-page-renderer
+}
+
+# Several hardening tests start at once: one configures and builds, the others wait.
+build() {
+  command -v clang >/dev/null || die "clang is missing: run build-aux/install-deps.sh --test"
+  mkdir -p "$(dirname "$build_dir")"
+  exec 9>"$build_dir.lock"
+  flock 9
+
+  if [ ! -f "$build_dir/build.ninja" ]; then
+    CC=clang meson setup "$build_dir" "$source_dir" \
+      --buildtype=debugoptimized \
+      -Db_sanitize=address,undefined \
+      -Db_lundef=false \
+      -Dc_args="-fno-sanitize-recover=all -fno-omit-frame-pointer" \
+      -Dfuzzing=true \
+      -Dtests=true >&2 || die "could not configure $build_dir"
+  fi
+  # Regenerated first if a meson.build changed, so the list of core tests is current.
+  ninja -C "$build_dir" build.ninja >&2 || die "could not reconfigure $build_dir"
+  # shellcheck disable=SC2046 # one word per target
+  ninja -C "$build_dir" $(core_targets) >&2 || die "could not build the core in $build_dir"
+
+  exec 9>&-
+}
+
+run_test() {
+  name=$1
+  build
+  # The hardening test that runs this reads only its status; the report goes to its log.
+  exec meson test -C "$build_dir" --no-rebuild --print-errorlogs --logbase "testlog-$name" "$name" >&2
+}
+
+run_fuzzer() {
+  target=$1
+  seconds=${2:-${BP_FUZZ_SECONDS:-60}}
+  fuzzer="$build_dir/tests/fuzz/fuzz-$target"
+  seeds="$source_dir/tests/fuzz/corpus/$target"
+  regressions="$source_dir/tests/fuzz/regressions/$target"
+  # New inputs go to the build dir's corpus, never into the seeds in the source tree.
+  work="$build_dir/fuzz-corpus/$target"
+  artifacts="$build_dir/fuzz-artifacts/$target"
+
+  [ -d "$seeds" ] || die "no seed corpus $seeds"
+  build
+  mkdir -p "$work" "$artifacts"
+
+  log="$build_dir/fuzz-$target.log"
+
+  echo "Fuzzing $target for $seconds s; the whole log is $log" >&2
+  status=0
+  "$fuzzer" "$work" "$seeds" "$regressions" \
+    -dict="$source_dir/tests/fuzz/markdown.dict" \
+    -max_total_time="$seconds" \
+    -timeout=10 \
+    -rss_limit_mb=2048 \
+    -error_exitcode=1 \
+    -timeout_exitcode=1 \
+    -artifact_prefix="$artifacts/" \
+    -print_final_stats=1 2>"$log" || status=$?
+
+  if [ "$status" -ne 0 ]; then
+    # libFuzzer's own codes (77 by default) would read as "skipped" to meson.
+    status=1
+    # The report is at the end; the thousands of progress lines before it are not news.
+    tail -n 80 "$log" >&2
+    echo "fuzz-$target found a problem; the input is in $artifacts/." >&2
+    echo "Replay it: $build_dir/tests/fuzz/fuzz-replay-$target INPUT" >&2
+    echo "Once it is fixed, keep it in $regressions/ (named for the bug)." >&2
+  else
+    grep -E '^(Done|stat::)' "$log" >&2 || true
+  fi
+  exit "$status"
+}
+
+case "${1:-}" in
+  build) build ;;
+  test) [ $# -eq 2 ] || die "usage: sanitize.sh test NAME"; run_test "$2" ;;
+  fuzz) [ $# -ge 2 ] || die "usage: sanitize.sh fuzz TARGET [SECONDS]"; run_fuzzer "$2" "${3:-}" ;;
+  *) die "usage: sanitize.sh build | test NAME | fuzz TARGET [SECONDS]" ;;
+esac

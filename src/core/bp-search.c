@@ -1,0 +1,1053 @@
+/* bp-search.c: finds the questions of a deck whose title or answer holds every word of a query
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bp-cmark-private.h"
+#include "bp-question-private.h"
+#include "bp-search.h"
+
+/* Raw HTML whose content a page never shows: scripts, styles and MathML's annotations
+ * (the TeX source of a formula, say). Longer names are not among them. */
+#define MAX_ELEMENT_NAME 16
+static const char * const hidden_elements[] = { "script", "style", "annotation", "annotation-xml" };
+
+/* Where one question's words are in the index's word_ids: the title's, then the answer's,
+ * each sorted and without duplicates. */
+typedef struct
+{
+  guint title_start;
+  guint answer_start;
+  guint end;
+} Entry;
+
+/* The vocabulary ids [first, last) of the words that start with one word of a query, and
+ * how many titles and answers hold one of them, at most. */
+typedef struct
+{
+  guint first;
+  guint last;
+  guint n_texts;
+} WordRange;
+
+struct _BpSearchIndex
+{
+  GObject parent_instance;
+
+  BpDeck *deck;
+  GStringChunk *strings;
+  GPtrArray *vocabulary;
+  GArray *word_ids;
+  guint32 *texts_before; /* for each id, how many times a text holds a word sorting before it */
+  GArray *entries;
+  GHashTable *positions;
+
+  /* The last query looked up, so a filter asking about each question in turn looks it up once. */
+  char *query;
+  GArray *query_ranges;
+  gboolean query_has_words;
+};
+
+G_DEFINE_FINAL_TYPE (BpSearchIndex, bp_search_index, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DECK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Normalization
+ *
+ * Text and queries become words separated by single spaces, in the form they are compared
+ * in: compatibility forms decomposed (ﬁ → fi, Ｆ → F, ² → 2), marks dropped (é → e),
+ * case folded (ß → ss, ς → σ). A hyphen between two words is kept as '-', so that a
+ * compound like "pre-trained" can also be found as "pretrained". Everything else that is
+ * not a letter or a digit (spaces, punctuation, typographic quotes and dashes, symbols)
+ * separates words. */
+
+static void
+append_separator (GString *out)
+{
+  if (out->len == 0 || out->str[out->len - 1] == ' ')
+    return;
+
+  if (out->str[out->len - 1] == '-')
+    out->str[out->len - 1] = ' ';
+  else
+    g_string_append_c (out, ' ');
+}
+
+static void
+append_hyphen (GString *out)
+{
+  if (out->len == 0 || out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '-')
+    append_separator (out);
+  else
+    g_string_append_c (out, '-');
+}
+
+static gboolean
+is_ignored (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_FORMAT: /* soft hyphens, zero-width joiners, direction marks */
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* @c is already decomposed and folded. */
+static void
+append_plain_char (GString  *out,
+                   gunichar  c)
+{
+  if (c == '-' || c == 0x2010 /* HYPHEN */)
+    append_hyphen (out);
+  else if (c < 0x80 && g_ascii_isalnum ((char)c))
+    g_string_append_c (out, (char)c);
+  else if (c < 0x80)
+    append_separator (out);
+  else if (is_ignored (c))
+    return;
+  else if (g_unichar_isalnum (c))
+    g_string_append_unichar (out, c);
+  else
+    append_separator (out);
+}
+
+static void
+append_decomposed (GString  *out,
+                   gunichar  c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+
+  for (gsize i = 0; i < n; i++)
+    append_plain_char (out, decomposed[i]);
+}
+
+/* Case folding can give back composed letters (and ẞ gives two), so what it gives is
+ * decomposed again. */
+static void
+append_folded (GString  *out,
+               gunichar  c)
+{
+  char utf8[8];
+  int length = g_unichar_to_utf8 (c, utf8);
+  g_autofree char *folded = g_utf8_casefold (utf8, length);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    append_decomposed (out, g_utf8_get_char (p));
+}
+
+static inline gunichar
+ascii_fold (gunichar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static void
+append_normalized (GString  *out,
+                   gunichar  c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+
+  /* Most text is ASCII: nothing to decompose, and folding is lowering. */
+  if (c < 0x80)
+    {
+      append_plain_char (out, ascii_fold (c));
+      return;
+    }
+
+  n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n; i++)
+    {
+      if (decomposed[i] < 0x80)
+        append_plain_char (out, ascii_fold (decomposed[i]));
+      else if (!is_ignored (decomposed[i]))
+        append_folded (out, decomposed[i]);
+    }
+}
+
+static void
+finish_normalized (GString *out)
+{
+  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '-'))
+    g_string_truncate (out, out->len - 1);
+}
+
+/* @text must be valid UTF-8. */
+static char *
+normalize (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 1);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    append_normalized (out, g_utf8_get_char (p));
+  finish_normalized (out);
+
+  return g_string_free (out, FALSE);
+}
+
+typedef void (*WordFunc) (const char *word,
+                          gpointer    user_data);
+
+/* Calls @func on each word of @normalized, a result of normalize(), which it cuts up. A
+ * compound ("pre-trained") is one word, "pretrained"; with @with_parts, its parts ("pre",
+ * "trained") are words too, so text can be found by either. */
+static void
+foreach_word (char     *normalized,
+              gboolean  with_parts,
+              WordFunc  func,
+              gpointer  user_data)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  char *next;
+
+  for (char *word = normalized; word != NULL && *word != '\0'; word = next)
+    {
+      next = strchr (word, ' ');
+      if (next != NULL)
+        *next++ = '\0';
+
+      if (strchr (word, '-') == NULL)
+        {
+          func (word, user_data);
+          continue;
+        }
+
+      g_string_truncate (joined, 0);
+      for (char *part = word, *part_end; part != NULL; part = part_end)
+        {
+          part_end = strchr (part, '-');
+          if (part_end != NULL)
+            *part_end++ = '\0';
+
+          if (with_parts)
+            func (part, user_data);
+          g_string_append (joined, part);
+        }
+      func (joined->str, user_data);
+    }
+}
+
+static void
+add_query_word_cb (const char *word,
+                   gpointer    user_data)
+{
+  GPtrArray *words = user_data;
+
+  for (guint i = 0; i < words->len; i++)
+    if (strcmp (g_ptr_array_index (words, i), word) == 0)
+      return;
+
+  g_ptr_array_add (words, g_strdup (word));
+}
+
+/**
+ * bp_search_split_query:
+ * @query: (nullable): what the user typed
+ *
+ * Splits @query into the words a question must hold, in the form the index compares them
+ * in: decomposed, without accents, case-folded. A word is a run of letters and digits;
+ * a hyphenated compound is one word without its hyphens ("pre-trained" → "pretrained").
+ * Duplicates are dropped.
+ *
+ * Returns: (transfer full): the words in query order; empty when @query has none.
+ */
+char **
+bp_search_split_query (const char *query)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *valid = NULL;
+  g_autofree char *normalized = NULL;
+
+  if (query == NULL)
+    return g_new0 (char *, 1);
+
+  valid = g_utf8_make_valid (query, -1);
+  normalized = normalize (valid);
+  foreach_word (normalized, FALSE, add_query_word_cb, words);
+  g_ptr_array_add (words, NULL);
+
+  return (char **)g_ptr_array_free (g_steal_pointer (&words), FALSE);
+}
+
+static gboolean
+has_word_char (gunichar c)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  append_normalized (out, c);
+  finish_normalized (out);
+  return out->len > 0;
+}
+
+/* The piece of @query between spaces that starts at @start, without the punctuation
+ * around it (NULL if it has no letter or digit); @end is set to where the piece ends. */
+static char *
+dup_piece (const char  *start,
+           const char **end)
+{
+  const char *first = NULL;
+  const char *last = NULL;
+  const char *p;
+
+  for (p = start; *p && !g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+    if (has_word_char (g_utf8_get_char (p)))
+      {
+        if (first == NULL)
+          first = p;
+        last = g_utf8_next_char (p);
+      }
+
+  *end = p;
+  return first != NULL ? g_strndup (first, last - first) : NULL;
+}
+
+static glong
+longest_word_length (const char *text)
+{
+  g_auto(GStrv) words = bp_search_split_query (text);
+  glong longest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    longest = MAX (longest, g_utf8_strlen (words[i], -1));
+
+  return longest;
+}
+
+/**
+ * bp_search_dup_highlight:
+ * @query: (nullable): what the user typed
+ *
+ * What to highlight in a page that matched @query: the piece of the query, between
+ * spaces, that holds its longest word (the first if several are as long), as the user
+ * typed it but without the punctuation around it. Give it to WebKitFindController with
+ * %WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE and %WEBKIT_FIND_OPTIONS_AT_WORD_STARTS: WebKit
+ * then ignores case, accents and compatibility forms and equates ß and ss, as the index
+ * does, and matches at word starts, as the index does. "pre-trained" stays as typed,
+ * since a page that holds it most likely writes it that way too.
+ *
+ * Returns: (transfer full) (nullable): the text to highlight, or %NULL if @query has no words.
+ */
+char *
+bp_search_dup_highlight (const char *query)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *best = NULL;
+  glong best_length = 0;
+  const char *end;
+
+  if (query == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (query, -1);
+  for (const char *p = valid; *p; p = *end ? g_utf8_next_char (end) : end)
+    {
+      g_autofree char *piece = dup_piece (p, &end);
+      glong length = piece != NULL ? longest_word_length (piece) : 0;
+
+      if (length > best_length)
+        {
+          g_free (best);
+          best = g_steal_pointer (&piece);
+          best_length = length;
+        }
+    }
+
+  return g_steal_pointer (&best);
+}
+
+/* The text of an answer, as its page shows it
+ *
+ * Text, code, link text, image descriptions and captions, and, in a trusted deck, the text
+ * of raw HTML such as MathML (an untrusted page drops raw HTML). Never URLs. Blocks,
+ * line breaks and HTML tags separate words; emphasis and links do not. */
+
+typedef struct
+{
+  GString *text;
+  gboolean trusted;
+  char hidden_element[MAX_ELEMENT_NAME + 1];
+} AnswerText;
+
+static gboolean
+is_hidden_element (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (hidden_elements); i++)
+    if (g_ascii_strcasecmp (name, hidden_elements[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The end of the tag, comment or declaration at @p, just after its '>'; NULL if @p does
+ * not start one, so the '<' is text. Quoted attribute values may hold '>'. */
+static const char *
+skip_markup (const char *p,
+             char        name[MAX_ELEMENT_NAME + 1],
+             gboolean   *closing,
+             gboolean   *self_closing)
+{
+  const char *end;
+  gsize length = 0;
+  char quote = 0;
+
+  *name = '\0';
+  if (g_str_has_prefix (p, "<!--"))
+    return (end = strstr (p + 4, "-->")) != NULL ? end + 3 : p + strlen (p);
+
+  *closing = p[1] == '/';
+  end = p + (*closing ? 2 : 1);
+  if (!g_ascii_isalpha (*end) && !(!*closing && (*end == '!' || *end == '?')))
+    return NULL;
+
+  for (; g_ascii_isalnum (*end) || *end == '-' || *end == ':'; end++)
+    if (length < MAX_ELEMENT_NAME)
+      name[length++] = *end;
+  name[length] = '\0';
+
+  for (; *end != '\0' && (quote != 0 || *end != '>'); end++)
+    if (quote == 0 && (*end == '"' || *end == '\''))
+      quote = *end;
+    else if (*end == quote)
+      quote = 0;
+
+  if (*end == '\0')
+    return NULL;
+
+  *self_closing = end[-1] == '/';
+  return end + 1;
+}
+
+static void
+enter_or_leave_element (AnswerText *answer,
+                        const char *name,
+                        gboolean    closing,
+                        gboolean    self_closing)
+{
+  if (answer->hidden_element[0] != '\0')
+    {
+      if (closing && g_ascii_strcasecmp (name, answer->hidden_element) == 0)
+        answer->hidden_element[0] = '\0';
+    }
+  else if (!closing && !self_closing && is_hidden_element (name))
+    {
+      g_strlcpy (answer->hidden_element, name, sizeof answer->hidden_element);
+    }
+}
+
+/* A numeric character reference becomes its character; a named one stands, in practice,
+ * for a space or a symbol, which separates words anyway (the deck writes letters as
+ * UTF-8). Returns the end of the reference, or NULL if @p does not start one. */
+static const char *
+append_entity (GString    *text,
+               const char *p)
+{
+  const char *end = p + 1;
+  gunichar c = 0;
+
+  if (*end == '#')
+    {
+      gboolean hex = end[1] == 'x' || end[1] == 'X';
+      char *digits_end;
+      guint64 value;
+
+      end += hex ? 2 : 1;
+      value = g_ascii_strtoull (end, &digits_end, hex ? 16 : 10);
+      if (digits_end == end || *digits_end != ';')
+        return NULL;
+
+      c = value <= 0x10FFFF ? (gunichar)value : 0;
+      end = digits_end;
+    }
+  else
+    {
+      while (g_ascii_isalnum (*end))
+        end++;
+      if (end == p + 1 || *end != ';')
+        return NULL;
+    }
+
+  if (c != 0 && g_unichar_validate (c))
+    g_string_append_unichar (text, c);
+  else
+    g_string_append_c (text, ' ');
+
+  return end + 1;
+}
+
+static void
+append_html_text (AnswerText *answer,
+                  const char *html)
+{
+  const char *p = html;
+
+  while (*p != '\0')
+    {
+      char name[MAX_ELEMENT_NAME + 1];
+      gboolean closing = FALSE, self_closing = FALSE;
+      const char *end = NULL;
+
+      if (*p == '<' && (end = skip_markup (p, name, &closing, &self_closing)) != NULL)
+        {
+          if (*name != '\0')
+            enter_or_leave_element (answer, name, closing, self_closing);
+          g_string_append_c (answer->text, ' ');
+        }
+      else if (answer->hidden_element[0] != '\0')
+        end = p + 1;
+      else if (*p != '&' || (end = append_entity (answer->text, p)) == NULL)
+        {
+          g_string_append_c (answer->text, *p);
+          end = p + 1;
+        }
+
+      p = end;
+    }
+}
+
+static void
+append_html (AnswerText *answer,
+             const char *html)
+{
+  if (answer->trusted)
+    append_html_text (answer, html);
+  else
+    g_string_append_c (answer->text, ' ');
+}
+
+static void
+append_text (AnswerText *answer,
+             const char *text)
+{
+  if (answer->hidden_element[0] == '\0' && text != NULL)
+    g_string_append (answer->text, text);
+}
+
+static gboolean
+is_block (cmark_node_type type)
+{
+  return type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK;
+}
+
+static void
+append_node_text (AnswerText       *answer,
+                  cmark_node       *node,
+                  cmark_event_type  event)
+{
+  cmark_node_type type = cmark_node_get_type (node);
+
+  if (is_block (type))
+    g_string_append_c (answer->text, ' ');
+
+  if (event == CMARK_EVENT_EXIT)
+    {
+      /* An image's title is its figure's caption. */
+      if (type == CMARK_NODE_IMAGE)
+        {
+          g_string_append_c (answer->text, ' ');
+          append_text (answer, cmark_node_get_title (node));
+          g_string_append_c (answer->text, ' ');
+        }
+      return;
+    }
+
+  switch (type)
+    {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_CODE_BLOCK:
+      append_text (answer, cmark_node_get_literal (node));
+      break;
+
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_HTML_INLINE:
+      append_html (answer, cmark_node_get_literal (node));
+      break;
+
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_IMAGE:
+      g_string_append_c (answer->text, ' ');
+      break;
+
+    default:
+      break;
+    }
+}
+
+static char *
+dup_answer_text (BpQuestion *question)
+{
+  AnswerText answer = {
+    .text = g_string_new (NULL),
+    .trusted = bp_question_get_trusted (question),
+  };
+  cmark_iter *iter = cmark_iter_new (bp_question_get_answer_document (question));
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    append_node_text (&answer, cmark_iter_get_node (iter), event);
+  cmark_iter_free (iter);
+
+  return g_string_free (answer.text, FALSE);
+}
+
+/* Building the index
+ *
+ * Every distinct word of the deck is in one vocabulary sorted by bytes, so the words that
+ * start with a query word are neighbours: a range of ids, found by two binary searches.
+ * Each question keeps the sorted ids of its words; whether it holds a word starting with
+ * the query word is then one more binary search. */
+
+typedef struct
+{
+  BpSearchIndex *self;
+  GHashTable *ids;
+  GArray *last_seen; /* for each id, the text it was last added for, so it is added once */
+  guint32 text;
+} Builder;
+
+static guint32
+word_id (Builder    *builder,
+         const char *word)
+{
+  gpointer value;
+  char *stored;
+  guint32 id;
+
+  if (g_hash_table_lookup_extended (builder->ids, word, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+
+  stored = g_string_chunk_insert (builder->self->strings, word);
+  id = builder->self->vocabulary->len;
+  g_ptr_array_add (builder->self->vocabulary, stored);
+  g_hash_table_insert (builder->ids, stored, GUINT_TO_POINTER (id));
+  g_array_set_size (builder->last_seen, id + 1);
+
+  return id;
+}
+
+static void
+add_word_cb (const char *word,
+             gpointer    user_data)
+{
+  Builder *builder = user_data;
+  guint32 id = word_id (builder, word);
+  guint32 *last_seen = &g_array_index (builder->last_seen, guint32, id);
+
+  if (*last_seen != builder->text)
+    {
+      *last_seen = builder->text;
+      g_array_append_val (builder->self->word_ids, id);
+    }
+}
+
+static void
+add_text (Builder    *builder,
+          const char *text)
+{
+  g_autofree char *normalized = normalize (text);
+
+  /* Texts count from 1: a new id has not been seen in any. */
+  builder->text++;
+  foreach_word (normalized, TRUE, add_word_cb, builder);
+}
+
+static void
+add_question (Builder    *builder,
+              BpQuestion *question)
+{
+  g_autofree char *answer = dup_answer_text (question);
+  Entry entry;
+
+  entry.title_start = builder->self->word_ids->len;
+  add_text (builder, bp_question_get_title (question));
+  entry.answer_start = builder->self->word_ids->len;
+  add_text (builder, answer);
+  entry.end = builder->self->word_ids->len;
+
+  g_array_append_val (builder->self->entries, entry);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 id_a = *(const guint32 *)a;
+  guint32 id_b = *(const guint32 *)b;
+
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Ids were given in order of appearance; from now on they are positions in the sorted
+ * vocabulary. */
+static void
+sort_vocabulary (BpSearchIndex *self,
+                 GHashTable    *ids)
+{
+  g_autofree guint32 *new_ids = g_new (guint32, self->vocabulary->len);
+  guint32 *word_ids = &g_array_index (self->word_ids, guint32, 0);
+
+  g_ptr_array_sort (self->vocabulary, compare_words);
+  for (guint i = 0; i < self->vocabulary->len; i++)
+    {
+      gpointer old_id = g_hash_table_lookup (ids, g_ptr_array_index (self->vocabulary, i));
+
+      new_ids[GPOINTER_TO_UINT (old_id)] = i;
+    }
+
+  self->texts_before = g_new0 (guint32, self->vocabulary->len + 1);
+  for (guint i = 0; i < self->word_ids->len; i++)
+    {
+      word_ids[i] = new_ids[word_ids[i]];
+      self->texts_before[word_ids[i] + 1]++;
+    }
+  for (guint i = 0; i < self->vocabulary->len; i++)
+    self->texts_before[i + 1] += self->texts_before[i];
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      qsort (word_ids + entry->title_start, entry->answer_start - entry->title_start,
+             sizeof (guint32), compare_ids);
+      qsort (word_ids + entry->answer_start, entry->end - entry->answer_start,
+             sizeof (guint32), compare_ids);
+    }
+}
+
+static void
+build (BpSearchIndex *self)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_questions = bp_deck_get_n_questions (self->deck);
+  g_autoptr(GArray) last_seen = g_array_new (FALSE, TRUE, sizeof (guint32));
+  Builder builder = { self, ids, last_seen, 0 };
+
+  for (guint i = 0; i < n_questions; i++)
+    {
+      BpQuestion *question = bp_deck_get_question (self->deck, i);
+
+      add_question (&builder, question);
+      g_hash_table_insert (self->positions, question, GUINT_TO_POINTER (i));
+    }
+
+  sort_vocabulary (self, ids);
+}
+
+static void
+bp_search_index_finalize (GObject *object)
+{
+  BpSearchIndex *self = (BpSearchIndex *)object;
+
+  g_clear_object (&self->deck);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->vocabulary, g_ptr_array_unref);
+  g_clear_pointer (&self->word_ids, g_array_unref);
+  g_clear_pointer (&self->texts_before, g_free);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->query_ranges, g_array_unref);
+
+  G_OBJECT_CLASS (bp_search_index_parent_class)->finalize (object);
+}
+
+static void
+bp_search_index_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BpSearchIndex *self = BP_SEARCH_INDEX (object);
+
+  switch (prop_id)
+    {
+    case PROP_DECK:
+      g_value_set_object (value, self->deck);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_search_index_class_init (BpSearchIndexClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bp_search_index_finalize;
+  object_class->get_property = bp_search_index_get_property;
+
+  properties[PROP_DECK] =
+    g_param_spec_object ("deck", NULL, NULL,
+                         BP_TYPE_DECK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bp_search_index_init (BpSearchIndex *self)
+{
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->vocabulary = g_ptr_array_new ();
+  self->word_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->positions = g_hash_table_new (NULL, NULL);
+  self->query_ranges = g_array_new (FALSE, FALSE, sizeof (WordRange));
+}
+
+/**
+ * bp_search_index_new:
+ *
+ * Reads every question of @deck once: its title, and its answer's text as the page shows
+ * it (see bp_search_index_query()). A deck does not change, so neither does its index.
+ * An index answers on the thread that uses it; it is not meant to be shared by threads.
+ *
+ * Returns: (transfer full): the index of @deck.
+ */
+BpSearchIndex *
+bp_search_index_new (BpDeck *deck)
+{
+  BpSearchIndex *self;
+
+  g_return_val_if_fail (BP_IS_DECK (deck), NULL);
+
+  self = g_object_new (BP_TYPE_SEARCH_INDEX, NULL);
+  self->deck = g_object_ref (deck);
+  build (self);
+
+  return self;
+}
+
+/**
+ * bp_search_index_get_deck:
+ *
+ * Returns: (transfer none): the deck the index was built from.
+ */
+BpDeck *
+bp_search_index_get_deck (BpSearchIndex *self)
+{
+  g_return_val_if_fail (BP_IS_SEARCH_INDEX (self), NULL);
+
+  return self->deck;
+}
+
+/* Looking a query up */
+
+/* The first vocabulary id whose word does not sort before @word or, with @past_prefix,
+ * the first after those starting with @word. */
+static guint
+vocabulary_bound (BpSearchIndex *self,
+                  const char    *word,
+                  gboolean       past_prefix)
+{
+  gsize length = strlen (word);
+  guint low = 0;
+  guint high = self->vocabulary->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      const char *candidate = g_ptr_array_index (self->vocabulary, middle);
+      int order = past_prefix ? strncmp (candidate, word, length) : strcmp (candidate, word);
+
+      if (order < 0 || (past_prefix && order == 0))
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const WordRange *range_a = a;
+  const WordRange *range_b = b;
+
+  return range_a->n_texts < range_b->n_texts ? -1 : range_a->n_texts > range_b->n_texts;
+}
+
+static void
+look_up_query (BpSearchIndex *self,
+               const char    *query)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (self->query != NULL && g_strcmp0 (self->query, query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_strdup (query);
+  g_array_set_size (self->query_ranges, 0);
+
+  words = bp_search_split_query (query);
+  self->query_has_words = words[0] != NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      WordRange range;
+
+      range.first = vocabulary_bound (self, words[i], FALSE);
+      range.last = vocabulary_bound (self, words[i], TRUE);
+      range.n_texts = self->texts_before[range.last] - self->texts_before[range.first];
+      g_array_append_val (self->query_ranges, range);
+    }
+
+  /* Most questions then fail on the first word they are asked about. */
+  g_array_sort (self->query_ranges, compare_ranges);
+}
+
+/* Whether the sorted @ids hold one in @range. */
+static gboolean
+has_id_in_range (const guint32   *ids,
+                 guint            n_ids,
+                 const WordRange *range)
+{
+  guint low = 0;
+  guint high = n_ids;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (ids[middle] < range->first)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low < n_ids && ids[low] < range->last;
+}
+
+static BpSearchMatch
+match_entry (BpSearchIndex *self,
+             const Entry   *entry)
+{
+  const guint32 *ids = &g_array_index (self->word_ids, guint32, 0);
+  gboolean in_title = TRUE;
+
+  if (!self->query_has_words)
+    return BP_SEARCH_MATCH_ANY;
+
+  for (guint i = 0; i < self->query_ranges->len; i++)
+    {
+      const WordRange *range = &g_array_index (self->query_ranges, WordRange, i);
+
+      if (has_id_in_range (ids + entry->title_start, entry->answer_start - entry->title_start,
+                           range))
+        continue;
+
+      in_title = FALSE;
+      if (!has_id_in_range (ids + entry->answer_start, entry->end - entry->answer_start, range))
+        return BP_SEARCH_MATCH_NONE;
+    }
+
+  return in_title ? BP_SEARCH_MATCH_TITLE : BP_SEARCH_MATCH_ANSWER;
+}
+
+/**
+ * bp_search_index_match:
+ * @query: (nullable): what the user typed
+ *
+ * How @question matches @query; see bp_search_index_query(). The last query is kept
+ * looked up, so a #GtkFilter or #GtkSorter can call this for every question cheaply.
+ *
+ * Returns: %BP_SEARCH_MATCH_NONE if @question does not match.
+ */
+BpSearchMatch
+bp_search_index_match (BpSearchIndex *self,
+                       BpQuestion    *question,
+                       const char    *query)
+{
+  gpointer position;
+
+  g_return_val_if_fail (BP_IS_SEARCH_INDEX (self), BP_SEARCH_MATCH_NONE);
+  g_return_val_if_fail (BP_IS_QUESTION (question), BP_SEARCH_MATCH_NONE);
+
+  if (!g_hash_table_lookup_extended (self->positions, question, NULL, &position))
+    {
+      g_critical ("%s: question “%s” is not in the index's deck",
+                  G_STRFUNC, bp_question_get_id (question));
+      return BP_SEARCH_MATCH_NONE;
+    }
+
+  look_up_query (self, query);
+  return match_entry (self, &g_array_index (self->entries, Entry, GPOINTER_TO_UINT (position)));
+}
+
+/**
+ * bp_search_index_query:
+ * @query: (nullable): what the user typed
+ * @n_title_matches: (out) (optional): how many of the results match in their title
+ *
+ * A question matches when each word of @query (see bp_search_split_query()) starts some
+ * word of its title or answer, so "moment" finds "momentum" as the user types. Words are
+ * compared without case, accents or compatibility forms ("resume" finds "résumé",
+ * "strasse" finds "Straße", "file" finds "ﬁle").
+ *
+ * Results come in two groups, each in deck order: first the questions whose title alone
+ * holds every word, then those that need their answer. A query without words matches
+ * every question, in deck order, with no title matches.
+ *
+ * Returns: (transfer full) (element-type BpQuestion): the matching questions, best first.
+ */
+GPtrArray *
+bp_search_index_query (BpSearchIndex *self,
+                       const char    *query,
+                       guint         *n_title_matches)
+{
+  g_autofree guint8 *matches = NULL;
+  GPtrArray *results;
+  guint n_titles = 0;
+
+  g_return_val_if_fail (BP_IS_SEARCH_INDEX (self), NULL);
+
+  look_up_query (self, query);
+  matches = g_new (guint8, self->entries->len);
+  results = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      matches[i] = match_entry (self, &g_array_index (self->entries, Entry, i));
+      if (matches[i] == BP_SEARCH_MATCH_TITLE)
+        g_ptr_array_add (results, g_object_ref (bp_deck_get_question (self->deck, i)));
+    }
+  n_titles = results->len;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    if (matches[i] == BP_SEARCH_MATCH_ANSWER || matches[i] == BP_SEARCH_MATCH_ANY)
+      g_ptr_array_add (results, g_object_ref (bp_deck_get_question (self->deck, i)));
+
+  if (n_title_matches != NULL)
+    *n_title_matches = n_titles;
+
+  return results;
+}

@@ -1,0 +1,310 @@
+/* test-find.c: search, history, question links, text size and the shortcuts window
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "bp-answer-view-private.h"
+#include "bp-application.h"
+#include "bp-window-private.h"
+#include "ui-test-utils.h"
+
+static BpApplication *app;
+
+static BpWindow *
+open_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  BpDeck *deck = bp_application_get_deck (app, &error);
+  BpWindow *window;
+
+  g_assert_no_error (error);
+  window = bp_window_new (app, deck);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (is_allocated, window, "the window to map");
+
+  return window;
+}
+
+static void
+close_window (BpWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  g_main_context_iteration (NULL, FALSE);
+}
+
+static BpQuestion *
+question_number (BpWindow *window,
+                 guint     number)
+{
+  BpQuestion *question = bp_deck_find_by_number (bp_window_get_deck (window), number);
+
+  g_assert_nonnull (question);
+  return question;
+}
+
+static gboolean
+listed (BpWindow *window,
+        guint     number)
+{
+  GListModel *model = G_LIST_MODEL (window->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BpQuestion) question = g_list_model_get_item (model, i);
+
+      if (bp_question_get_number (question) == number)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static guint
+n_listed (BpWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (window->selection));
+}
+
+static gboolean
+search_narrowed (gpointer data)
+{
+  BpWindow *window = data;
+
+  return n_listed (window) < 22 && listed (window, 18);
+}
+
+static gboolean
+all_listed (gpointer data)
+{
+  return n_listed (data) == 22;
+}
+
+static void
+test_search_momentum (void)
+{
+  BpWindow *window = open_window ();
+  g_autofree char *status = NULL;
+
+  /* Ctrl+F, then typing, as a user does. */
+  press_keys (GTK_WINDOW (window), "ctrl+f m o m e n t u m");
+  spin_until (search_narrowed, window, "the list to narrow to the momentum questions");
+
+  g_assert_true (listed (window, 18));
+  g_assert_false (listed (window, 1));
+  g_assert_false (listed (window, 15));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->search_status)));
+  status = g_strdup_printf ("%u questions match", n_listed (window));
+  g_assert_cmpstr (gtk_label_get_text (window->search_status), ==, status);
+
+  /* The question about momentum is listed first: its title matches. */
+  {
+    g_autoptr(BpQuestion) first = g_list_model_get_item (G_LIST_MODEL (window->selection), 0);
+
+    g_assert_cmpuint (bp_question_get_number (first), ==, 18);
+  }
+
+  /* Escape gives back all 22. */
+  press_keys (GTK_WINDOW (window), "Escape");
+  spin_until (all_listed, window, "all 22 questions again");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->search_status)));
+
+  close_window (window);
+}
+
+typedef struct
+{
+  BpWindow *window;
+  BpQuestion *question;
+} Showing;
+
+static gboolean
+shows (gpointer data)
+{
+  Showing *showing = data;
+
+  return bp_window_get_question (showing->window) == showing->question;
+}
+
+static void
+wait_for_question (BpWindow *window,
+                   guint     number)
+{
+  Showing showing = { window, question_number (window, number) };
+
+  spin_until (shows, &showing, "the question");
+}
+
+static gboolean
+page_is_open (gpointer data)
+{
+  BpWindow *window = data;
+  WebKitWebView *web_view = bp_answer_view_get_web_view (window->answer_view);
+  g_autofree char *uri = bp_answer_view_dup_uri_for_question (bp_window_get_question (window));
+
+  return page_loaded (web_view) && g_strcmp0 (webkit_web_view_get_uri (web_view), uri) == 0;
+}
+
+static void
+test_history_and_links (void)
+{
+  BpWindow *window = open_window ();
+
+  bp_window_show_question (window, question_number (window, 3));
+  bp_window_show_question (window, question_number (window, 7));
+  bp_window_show_question (window, question_number (window, 13));
+  spin_until (page_is_open, window, "question 13's page");
+
+  /* "see question 9" in the answer opens question 9 in the window. */
+  g_free (evaluate (bp_answer_view_get_web_view (window->answer_view),
+                    "document.querySelector('a[href=\"question:9\"]').click(); 1"));
+  wait_for_question (window, 9);
+
+  press_keys (GTK_WINDOW (window), "alt+Left");
+  wait_for_question (window, 13);
+  press_keys (GTK_WINDOW (window), "alt+Left alt+Left");
+  wait_for_question (window, 3);
+  press_keys (GTK_WINDOW (window), "alt+Right");
+  wait_for_question (window, 7);
+
+  /* A new visit from the middle drops the forward part. */
+  bp_window_show_question (window, question_number (window, 20));
+  press_keys (GTK_WINDOW (window), "alt+Right");
+  press_keys (GTK_WINDOW (window), "alt+Left");
+  wait_for_question (window, 7);
+
+  close_window (window);
+}
+
+static gboolean
+zoomed (gpointer data)
+{
+  BpWindow *window = data;
+
+  return webkit_web_view_get_zoom_level (bp_answer_view_get_web_view (window->answer_view)) > 1.15;
+}
+
+static void
+test_text_size_persists (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  BpWindow *window = open_window ();
+
+  press_keys (GTK_WINDOW (window), "ctrl+plus ctrl+plus");
+  spin_until (zoomed, window, "the page to grow");
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-size"), 1.2, 0.001);
+  close_window (window);
+
+  /* A new window (as after a restart) reads it back. */
+  window = open_window ();
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (bp_answer_view_get_web_view (window->answer_view)),
+                                  1.2, 0.001);
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.text-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-size"), 1.0, 0.001);
+  close_window (window);
+}
+
+/* Every accelerator in the shortcuts window, as key and modifiers. */
+static GHashTable *
+listed_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  GHashTable *accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GtkWidget) keep = g_object_ref_sink (overlay);
+  GtkWidget *widget = overlay;
+
+  /* A depth-first walk over the window's widgets. */
+  while (widget != NULL)
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+        {
+          g_autofree char *accelerator = NULL;
+          g_auto(GStrv) parts = NULL;
+
+          g_object_get (widget, "accelerator", &accelerator, NULL);
+          parts = g_strsplit (accelerator ? accelerator : "", " ", -1);
+          for (guint i = 0; parts[i] != NULL; i++)
+            {
+              guint key;
+              GdkModifierType mods;
+
+              if (*parts[i] != '\0' && gtk_accelerator_parse (parts[i], &key, &mods))
+                g_hash_table_add (accels, gtk_accelerator_name (key, mods));
+            }
+        }
+
+      if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != NULL && gtk_widget_get_next_sibling (widget) == NULL)
+            widget = widget == overlay ? NULL : gtk_widget_get_parent (widget);
+          if (widget != NULL)
+            widget = widget == overlay ? NULL : gtk_widget_get_next_sibling (widget);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  return accels;
+}
+
+static void
+test_shortcuts_window_lists_every_accelerator (void)
+{
+  g_autoptr(GHashTable) listed = listed_shortcuts ();
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  guint checked = 0;
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint key;
+          GdkModifierType mods;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &key, &mods));
+          name = gtk_accelerator_name (key, mods);
+          if (!g_hash_table_contains (listed, name))
+            g_error ("%s (for %s) is not in the shortcuts window", accels[j], actions[i]);
+          checked++;
+        }
+    }
+
+  /* quit, close, preferences, shortcuts, next, previous, back, forward, search and its
+   * two moves, weak topic, notes, and the three text sizes with their alternates. */
+  g_assert_cmpuint (checked, >=, 20);
+  g_assert_cmpuint (checked, ==, g_hash_table_size (listed));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = bp_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/find/search-momentum", test_search_momentum);
+  g_test_add_func ("/find/history-and-links", test_history_and_links);
+  g_test_add_func ("/find/text-size-persists", test_text_size_persists);
+  g_test_add_func ("/find/shortcuts-window-lists-every-accelerator",
+                   test_shortcuts_window_lists_every_accelerator);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
