@@ -16,5 +16,6 @@ char *bp_cmark_plain_text              (cmark_node *node);
 void  bp_cmark_neutralize_unsafe_links (cmark_node *root);
 void  bp_cmark_limit_nesting           (cmark_node *root,
                                         guint       max_depth);
+void  bp_cmark_sanitize                (cmark_node *root);
 
 G_END_DECLS

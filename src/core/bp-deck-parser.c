@@ -281,8 +281,7 @@ bp_deck_parser_parse (const char   *deck_id,
   };
 
   document = cmark_parse_document (text, length, CMARK_OPT_SMART);
-  bp_cmark_neutralize_unsafe_links (document);
-  bp_cmark_limit_nesting (document, BP_CMARK_MAX_NESTING);
+  bp_cmark_sanitize (document);
   ok = collect_questions (&state, document, error);
   cmark_node_free (document);
   deck_title = state.deck_title;

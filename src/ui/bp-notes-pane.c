@@ -47,6 +47,22 @@ buffer_changed_cb (BpNotesPane *self)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Highlighting markdown has GtkSourceView read and compile its language definitions,
+ * some 50 ms, a tenth of start-up (see tests/bench); the pane starts hidden, so that
+ * waits until it is first shown. */
+static void
+bp_notes_pane_map (GtkWidget *widget)
+{
+  BpNotesPane *self = BP_NOTES_PANE (widget);
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  if (gtk_source_buffer_get_language (self->buffer) == NULL)
+    gtk_source_buffer_set_language (self->buffer,
+                                    gtk_source_language_manager_get_language (languages, "markdown"));
+
+  GTK_WIDGET_CLASS (bp_notes_pane_parent_class)->map (widget);
+}
+
 static void
 bp_notes_pane_dispose (GObject *object)
 {
@@ -64,6 +80,7 @@ bp_notes_pane_class_init (BpNotesPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bp_notes_pane_dispose;
+  widget_class->map = bp_notes_pane_map;
 
   /**
    * BpNotesPane::changed:
@@ -88,13 +105,9 @@ bp_notes_pane_class_init (BpNotesPaneClass *klass)
 static void
 bp_notes_pane_init (BpNotesPane *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
-  gtk_source_buffer_set_language (self->buffer,
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   update_style_scheme (self);
 

@@ -175,6 +175,14 @@ update_accessible_label (BpQuestionRow *self)
                                   -1);
 }
 
+/**
+ * bp_question_row_set_question:
+ * @question: (nullable): the question to show, or %NULL when the list unbinds the row
+ *
+ * An unbound row keeps its text: GTK 4.8 unbinds and binds again the rows whose
+ * selection changes, and clearing their labels in between made the list measure all
+ * its rows again, some thousand text shapings a click (see tests/bench/bench-switch.c).
+ */
 void
 bp_question_row_set_question (BpQuestionRow *self,
                               BpQuestion    *question)
@@ -188,11 +196,12 @@ bp_question_row_set_question (BpQuestionRow *self,
     return;
 
   if (question != NULL)
-    number = g_strdup_printf ("%u", bp_question_get_number (question));
-
-  gtk_label_set_text (self->number_label, number ? number : "");
-  gtk_label_set_text (self->title_label, question ? bp_question_get_title (question) : "");
-  update_accessible_label (self);
+    {
+      number = g_strdup_printf ("%u", bp_question_get_number (question));
+      gtk_label_set_text (self->number_label, number);
+      gtk_label_set_text (self->title_label, bp_question_get_title (question));
+      update_accessible_label (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
 }
