@@ -1,5 +1,5 @@
 #!/bin/sh
-# screenshot.sh: takes a screenshot of the built app in its own Xvfb, for the README and metainfo
+# screenshot.sh: takes a screenshot of the built app in its own X server, for the README and metainfo
 # usage: screenshot.sh OUTPUT.png [light|dark] [QUESTION] [WIDTH] [HEIGHT]
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
@@ -10,17 +10,14 @@ question=${3:-1}
 width=${4:-1100}
 height=${5:-720}
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
-build_dir="$source_dir/_build"
+build_dir="${BUILD_DIR:-$source_dir/_build}"
 
-# A fresh user: nothing read, marked or noted, whatever this machine's user has.
-home=$(mktemp -d)
-trap 'rm -rf "$home"' EXIT
-export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache"
+# A fresh user (x-session.sh gives empty XDG dirs): nothing read, marked or noted.
 export GSETTINGS_SCHEMA_DIR="$build_dir/data"
 export GSETTINGS_BACKEND=memory
 export ADW_DEBUG_COLOR_SCHEME="prefer-$scheme"
 
-xvfb-run -a -s "-screen 0 $((width + 40))x$((height + 40))x24" dbus-run-session -- sh -c '
+"$source_dir/build-aux/x-session.sh" --screen "$((width + 40))x$((height + 40))x24" sh -c '
   "$1" --question "$2" >/dev/null 2>&1 &
   app=$!
   window=$(xdotool search --sync --onlyvisible --classname backprop | head -n 1)
