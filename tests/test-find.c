@@ -180,6 +180,67 @@ test_history_and_links (void)
   close_window (window);
 }
 
+typedef struct
+{
+  BpWindow *window;
+  const char *expected;
+} Marks;
+
+/* The distinct words the page marks for the search, folded and sorted: "momen sgd". */
+static char *
+marked_words (BpWindow *window)
+{
+  return evaluate (bp_answer_view_get_web_view (window->answer_view),
+                   "(() => { const marks = CSS.highlights.get('search');"
+                   "  if (!marks) return '';"
+                   "  const words = new Set([...marks].map(r => r.toString().toLowerCase()));"
+                   "  return [...words].sort().join(' '); })()");
+}
+
+static gboolean
+marks_are (gpointer data)
+{
+  Marks *marks = data;
+  g_autofree char *marked = marked_words (marks->window);
+
+  return g_strcmp0 (marked, marks->expected) == 0;
+}
+
+static void
+test_page_marks_every_word (void)
+{
+  BpWindow *window = open_window ();
+  Marks marks = { window, "momen sgd" };
+  g_autofree char *count = NULL;
+
+  /* Two word beginnings, in any case: Enter opens the best match, question 18. */
+  press_keys (GTK_WINDOW (window), "ctrl+f M o m e n space S G D Return");
+  wait_for_question (window, 18);
+  spin_until (page_is_open, window, "question 18's page");
+  spin_until (marks_are, &marks, "both words marked in the page");
+
+  /* Every place each word starts a word is marked, and nothing inside a word. */
+  count = evaluate (bp_answer_view_get_web_view (window->answer_view),
+                    "[...CSS.highlights.get('search')].every(r => {"
+                    "  const before = r.startContainer.data.slice(0, r.startOffset);"
+                    "  return !/[\\p{L}\\p{N}]$/u.test(before); }) &&"
+                    " CSS.highlights.get('search').size");
+  g_assert_cmpint (atoi (count), >=, 5);
+
+  /* The other match, opened from the list, is marked too. */
+  bp_window_show_question (window, question_number (window, 6));
+  spin_until (page_is_open, window, "question 6's page");
+  spin_until (marks_are, &marks, "both words marked in the next page");
+
+  /* Escape ends the search and takes the marks away. */
+  press_keys (GTK_WINDOW (window), "Escape");
+  spin_until (all_listed, window, "all 22 questions again");
+  marks.expected = "";
+  spin_until (marks_are, &marks, "no marks left");
+
+  close_window (window);
+}
+
 static gboolean
 zoomed (gpointer data)
 {
@@ -298,6 +359,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/find/search-momentum", test_search_momentum);
+  g_test_add_func ("/find/page-marks-every-word", test_page_marks_every_word);
   g_test_add_func ("/find/history-and-links", test_history_and_links);
   g_test_add_func ("/find/text-size-persists", test_text_size_persists);
   g_test_add_func ("/find/shortcuts-window-lists-every-accelerator",

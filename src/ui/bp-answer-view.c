@@ -8,6 +8,7 @@
 
 #include "bp-answer-view-private.h"
 #include "bp-page-renderer.h"
+#include "bp-search.h"
 #include "bp-startup-trace.h"
 
 #define QUESTION_URI_PREFIX BP_ANSWER_SCHEME "://question/"
@@ -22,7 +23,8 @@ struct _BpAnswerView
   BpDeck *deck;
   BpStudyStore *store;
   BpQuestion *question;
-  char *highlight;
+  char *highlight;      /* the word WebKit's find controller moves between */
+  char **search_words;  /* every word of the search, marked by search-highlight.js */
 };
 
 G_DEFINE_FINAL_TYPE (BpAnswerView, bp_answer_view, GTK_TYPE_WIDGET)
@@ -233,8 +235,54 @@ allow_navigation (BpAnswerView           *self,
     }
 }
 
+#define SEARCH_HIGHLIGHT_SCRIPT "/io/github/backprop/Backprop/page/search-highlight.js"
+#define SEARCH_HIGHLIGHT_WORLD "backprop"
+
+/* The end of a script the app runs in the page: @user_data says what it was for. A page
+ * left before the script ran needs it no more. */
 static void
-apply_highlight (BpAnswerView *self)
+script_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  const char *what = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not %s: %s", what, error->message);
+}
+
+/* Marks every word of the search in the page; the find controller marks the one that
+ * Enter and Shift+Enter move between. */
+static void
+mark_search_words (BpAnswerView *self)
+{
+  static GBytes *script = NULL;
+  g_autofree char *words = NULL;
+  GVariantDict arguments;
+
+  if (script == NULL)
+    script = g_resources_lookup_data (SEARCH_HIGHLIGHT_SCRIPT, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_return_if_fail (script != NULL);
+
+  /* Words have no spaces; WebKit passes strings to a script, not lists. */
+  words = self->search_words != NULL ? g_strjoinv (" ", self->search_words) : g_strdup ("");
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "words", "s", words);
+  webkit_web_view_call_async_javascript_function (self->web_view,
+                                                  g_bytes_get_data (script, NULL),
+                                                  g_bytes_get_size (script),
+                                                  g_variant_dict_end (&arguments),
+                                                  SEARCH_HIGHLIGHT_WORLD, NULL, NULL,
+                                                  script_finished_cb,
+                                                  (gpointer)"mark the search's words in the page");
+}
+
+static void
+apply_highlight (BpAnswerView *self,
+                 gboolean      new_page)
 {
   WebKitFindController *find = webkit_web_view_get_find_controller (self->web_view);
 
@@ -246,6 +294,10 @@ apply_highlight (BpAnswerView *self)
                                    WEBKIT_FIND_OPTIONS_AT_WORD_STARTS |
                                    WEBKIT_FIND_OPTIONS_WRAP_AROUND,
                                    G_MAXUINT);
+
+  /* A new page has no marks: it needs the script only when there is a search. */
+  if (self->question != NULL && (self->search_words != NULL || !new_page))
+    mark_search_words (self);
 }
 
 /* Each new page shows the search's words too. */
@@ -254,7 +306,7 @@ load_changed_cb (BpAnswerView    *self,
                  WebKitLoadEvent  event)
 {
   if (event == WEBKIT_LOAD_FINISHED)
-    apply_highlight (self);
+    apply_highlight (self, TRUE);
 }
 
 static gboolean
@@ -447,6 +499,7 @@ bp_answer_view_dispose (GObject *object)
   g_clear_object (&self->question);
   g_clear_object (&self->store);
   g_clear_pointer (&self->highlight, g_free);
+  g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_object (&self->deck);
   g_clear_object (&self->renderer);
 
@@ -626,19 +679,6 @@ bp_answer_view_set_store (BpAnswerView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-static void
-notes_refreshed_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = NULL;
-
-  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (value == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Could not show the new notes in the page: %s", error->message);
-}
-
 /**
  * bp_answer_view_refresh_notes:
  *
@@ -666,7 +706,8 @@ bp_answer_view_refresh_notes (BpAnswerView *self)
   webkit_web_view_call_async_javascript_function (self->web_view,
                                                   "document.getElementById('notes').innerHTML = html;",
                                                   -1, g_variant_dict_end (&arguments), NULL, NULL,
-                                                  NULL, notes_refreshed_cb, NULL);
+                                                  NULL, script_finished_cb,
+                                                  (gpointer)"show the new notes in the page");
 }
 
 BpQuestion *
@@ -705,24 +746,36 @@ bp_answer_view_set_question (BpAnswerView *self,
 }
 
 /**
- * bp_answer_view_set_highlight:
- * @text: (nullable): a word to highlight in every page, or %NULL for none
+ * bp_answer_view_set_search:
+ * @query: (nullable): what the user searched for, or %NULL for no search
+ *
+ * Marks the words of @query in this page and every page opened after it, as the deck's
+ * search matches them; Enter and Shift+Enter (bp_answer_view_find_next()) move between
+ * the places of its longest word.
  */
 void
-bp_answer_view_set_highlight (BpAnswerView *self,
-                              const char   *text)
+bp_answer_view_set_search (BpAnswerView *self,
+                           const char   *query)
 {
+  g_auto(GStrv) words = bp_search_split_query (query);
+  g_autofree char *highlight = bp_search_dup_highlight (query);
+
   g_return_if_fail (BP_IS_ANSWER_VIEW (self));
 
-  if (text != NULL && *text == '\0')
-    text = NULL;
+  if (words[0] == NULL)
+    g_clear_pointer (&words, g_strfreev);
 
-  if (g_strcmp0 (self->highlight, text) == 0)
+  if (g_strcmp0 (self->highlight, highlight) == 0 &&
+      ((words == NULL && self->search_words == NULL) ||
+       (words != NULL && self->search_words != NULL &&
+        g_strv_equal ((const char * const *)words, (const char * const *)self->search_words))))
     return;
 
   g_free (self->highlight);
-  self->highlight = g_strdup (text);
-  apply_highlight (self);
+  self->highlight = g_steal_pointer (&highlight);
+  g_strfreev (self->search_words);
+  self->search_words = g_steal_pointer (&words);
+  apply_highlight (self, FALSE);
 }
 
 void

@@ -23,8 +23,8 @@ BpStudyStore *bp_answer_view_get_store   (BpAnswerView *self);
 void        bp_answer_view_set_store    (BpAnswerView *self,
                                          BpStudyStore *store);
 void        bp_answer_view_refresh_notes (BpAnswerView *self);
-void        bp_answer_view_set_highlight (BpAnswerView *self,
-                                          const char   *text);
+void        bp_answer_view_set_search    (BpAnswerView *self,
+                                          const char   *query);
 void        bp_answer_view_find_next     (BpAnswerView *self);
 void        bp_answer_view_find_previous (BpAnswerView *self);
 BpQuestion *bp_answer_view_get_question (BpAnswerView *self);

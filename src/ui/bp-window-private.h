@@ -50,6 +50,7 @@ struct _BpWindow
   BpFilter filter_mode;
   BpSearchIndex *search_index;
   GListStore *search_results;
+  char *search_query;  /* the text the list and the page show the results of */
 
   /* Questions visited, oldest first, and where Back and Forward stand in it. */
   GPtrArray *history;

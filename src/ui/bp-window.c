@@ -390,15 +390,21 @@ static void
 search_changed_cb (BpWindow *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_auto(GStrv) words = bp_search_split_query (query);
+  g_auto(GStrv) words = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autofree char *highlight = NULL;
+
+  if (g_strcmp0 (query, self->search_query) == 0)
+    return;
+  g_free (self->search_query);
+  self->search_query = g_strdup (query);
+
+  words = bp_search_split_query (query);
 
   if (words == NULL || words[0] == NULL)
     {
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->deck));
       gtk_widget_set_visible (GTK_WIDGET (self->search_status), FALSE);
-      bp_answer_view_set_highlight (self->answer_view, NULL);
+      bp_answer_view_set_search (self->answer_view, NULL);
       return;
     }
 
@@ -412,8 +418,7 @@ search_changed_cb (BpWindow *self)
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->search_results));
   show_search_status (self, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
 
-  highlight = bp_search_dup_highlight (query);
-  bp_answer_view_set_highlight (self->answer_view, highlight);
+  bp_answer_view_set_search (self->answer_view, query);
 }
 
 static void
@@ -426,9 +431,14 @@ search_stopped_cb (BpWindow *self)
 static void
 search_activate_cb (BpWindow *self)
 {
-  g_autoptr(BpQuestion) best = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  g_autoptr(BpQuestion) best = NULL;
   BpQuestion *open = bp_window_get_question (self);
   guint position;
+
+  /* Enter can come before search-changed, which waits for a pause in typing: it acts on
+   * what is typed, never on the results of a few letters before. */
+  search_changed_cb (self);
+  best = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
 
   if (open != NULL && find_listed_position (self, open, &position))
     bp_answer_view_find_next (self->answer_view);
@@ -755,6 +765,7 @@ bp_window_dispose (GObject *object)
   g_clear_handle_id (&self->notes_page_timeout_id, g_source_remove);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_object (&self->search_results);
+  g_clear_pointer (&self->search_query, g_free);
   g_clear_object (&self->search_index);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
