@@ -8,6 +8,7 @@
 #include "bp-answer-view-private.h"
 #include "bp-deck-parser.h"
 #include "bp-page-renderer.h"
+#include "loopback-server.h"
 #include "ui-test-utils.h"
 
 /* Trusted, like the built-in deck, so raw HTML reaches the page: the view must still hold.
@@ -44,45 +45,8 @@ typedef struct
   BpAnswerView *view;
   WebKitWebView *web_view;
   BpDeck *deck;
-  GSocketService *server;
-  char *server_uri;
-  guint requests;
+  LoopbackServer *server;
 } Fixture;
-
-static gboolean
-server_incoming_cb (GSocketService    *service,
-                    GSocketConnection *connection,
-                    GObject           *source_object,
-                    Fixture           *fixture)
-{
-  static const char reply[] =
-    "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<title>escaped</title>";
-  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
-
-  fixture->requests++;
-  g_output_stream_write_all (output, reply, sizeof reply - 1, NULL, NULL, NULL);
-  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
-
-  return TRUE;
-}
-
-static void
-start_server (Fixture *fixture)
-{
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->server = g_socket_service_new ();
-  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->server), address,
-                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                                 NULL, &bound, &error);
-  g_assert_no_error (error);
-  g_signal_connect (fixture->server, "incoming", G_CALLBACK (server_incoming_cb), fixture);
-  fixture->server_uri = g_strdup_printf ("http://127.0.0.1:%u",
-                                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -91,8 +55,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *deck = NULL;
 
-  start_server (fixture);
-  deck = g_strdup_printf (hostile_deck_format, fixture->server_uri);
+  fixture->server = loopback_server_new ();
+  deck = g_strdup_printf (hostile_deck_format, loopback_server_get_uri (fixture->server));
   fixture->deck = bp_deck_parser_parse ("test", deck, -1, BP_DECK_TRUSTED, &error);
   g_assert_no_error (error);
 
@@ -100,9 +64,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->view = BP_ANSWER_VIEW (bp_answer_view_new ());
   fixture->web_view = bp_answer_view_get_web_view (fixture->view);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  gtk_window_set_default_size (fixture->window, 700, 500);
-  gtk_window_present (fixture->window);
-  spin_until (is_allocated, fixture->window, "the window to map");
+  present_window (fixture->window, 700, 500);
 
   bp_answer_view_set_deck (fixture->view, fixture->deck);
   bp_answer_view_set_question (fixture->view, bp_deck_get_question (fixture->deck, 0));
@@ -114,10 +76,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  g_socket_service_stop (fixture->server);
-  g_socket_listener_close (G_SOCKET_LISTENER (fixture->server));
-  g_clear_object (&fixture->server);
-  g_clear_pointer (&fixture->server_uri, g_free);
+  g_clear_pointer (&fixture->server, loopback_server_free);
   g_clear_object (&fixture->deck);
 }
 
@@ -145,7 +104,7 @@ test_page_scripts_never_run (Fixture       *fixture,
   g_assert_cmpstr (image, ==, "true");
   assert_still_on_first_page (fixture);
   /* Nor did the page load anything from the network: image, frame, style sheet, refresh. */
-  g_assert_cmpuint (fixture->requests, ==, 0);
+  g_assert_cmpuint (loopback_server_get_n_requests (fixture->server), ==, 0);
 }
 
 static void
@@ -166,8 +125,9 @@ static void
 test_navigation_is_refused (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autofree char *go_away = g_strdup_printf ("location.href = '%s/away.html'; 1", fixture->server_uri);
-  g_autofree char *pop_up = g_strdup_printf ("window.open('%s/popup.html'); 1", fixture->server_uri);
+  const char *server_uri = loopback_server_get_uri (fixture->server);
+  g_autofree char *go_away = g_strdup_printf ("location.href = '%s/away.html'; 1", server_uri);
+  g_autofree char *pop_up = g_strdup_printf ("window.open('%s/popup.html'); 1", server_uri);
 
   g_free (evaluate (fixture->web_view, go_away));
   g_free (evaluate (fixture->web_view, pop_up));
@@ -176,7 +136,7 @@ test_navigation_is_refused (Fixture       *fixture,
   spin_for_ms (1000);
 
   assert_still_on_first_page (fixture);
-  g_assert_cmpuint (fixture->requests, ==, 0);
+  g_assert_cmpuint (loopback_server_get_n_requests (fixture->server), ==, 0);
 }
 
 static void

@@ -6,45 +6,11 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "bp-answer-view-private.h"
 #include "bp-application.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
 static BpApplication *app;
-
-static BpWindow *
-open_window (void)
-{
-  g_autoptr(GError) error = NULL;
-  BpDeck *deck = bp_application_get_deck (app, &error);
-  BpWindow *window;
-
-  g_assert_no_error (error);
-  window = bp_window_new (app, deck);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  spin_until (is_allocated, window, "the window to map");
-
-  return window;
-}
-
-static void
-close_window (BpWindow *window)
-{
-  gtk_window_close (GTK_WINDOW (window));
-  g_main_context_iteration (NULL, FALSE);
-}
-
-static BpQuestion *
-question_number (BpWindow *window,
-                 guint     number)
-{
-  BpQuestion *question = bp_deck_find_by_number (bp_window_get_deck (window), number);
-
-  g_assert_nonnull (question);
-  return question;
-}
 
 static gboolean
 listed (BpWindow *window,
@@ -86,7 +52,7 @@ all_listed (gpointer data)
 static void
 test_search_momentum (void)
 {
-  BpWindow *window = open_window ();
+  BpWindow *window = open_window (app, 1000, 700);
   g_autofree char *status = NULL;
 
   /* Ctrl+F, then typing, as a user does. */
@@ -116,51 +82,18 @@ test_search_momentum (void)
   close_window (window);
 }
 
-typedef struct
-{
-  BpWindow *window;
-  BpQuestion *question;
-} Showing;
-
-static gboolean
-shows (gpointer data)
-{
-  Showing *showing = data;
-
-  return bp_window_get_question (showing->window) == showing->question;
-}
-
-static void
-wait_for_question (BpWindow *window,
-                   guint     number)
-{
-  Showing showing = { window, question_number (window, number) };
-
-  spin_until (shows, &showing, "the question");
-}
-
-static gboolean
-page_is_open (gpointer data)
-{
-  BpWindow *window = data;
-  WebKitWebView *web_view = bp_answer_view_get_web_view (window->answer_view);
-  g_autofree char *uri = bp_answer_view_dup_uri_for_question (bp_window_get_question (window));
-
-  return page_loaded (web_view) && g_strcmp0 (webkit_web_view_get_uri (web_view), uri) == 0;
-}
-
 static void
 test_history_and_links (void)
 {
-  BpWindow *window = open_window ();
+  BpWindow *window = open_window (app, 1000, 700);
 
   bp_window_show_question (window, question_number (window, 3));
   bp_window_show_question (window, question_number (window, 7));
   bp_window_show_question (window, question_number (window, 13));
-  spin_until (page_is_open, window, "question 13's page");
+  wait_for_page (window, question_number (window, 13));
 
   /* "see question 9" in the answer opens question 9 in the window. */
-  g_free (evaluate (bp_answer_view_get_web_view (window->answer_view),
+  g_free (evaluate (window_web_view (window),
                     "document.querySelector('a[href=\"question:9\"]').click(); 1"));
   wait_for_question (window, 9);
 
@@ -190,7 +123,7 @@ typedef struct
 static char *
 marked_words (BpWindow *window)
 {
-  return evaluate (bp_answer_view_get_web_view (window->answer_view),
+  return evaluate (window_web_view (window),
                    "(() => { const marks = CSS.highlights.get('search');"
                    "  if (!marks) return '';"
                    "  const words = new Set([...marks].map(r => r.toString().toLowerCase()));"
@@ -209,18 +142,18 @@ marks_are (gpointer data)
 static void
 test_page_marks_every_word (void)
 {
-  BpWindow *window = open_window ();
+  BpWindow *window = open_window (app, 1000, 700);
   Marks marks = { window, "momen sgd" };
   g_autofree char *count = NULL;
 
   /* Two word beginnings, in any case: Enter opens the best match, question 18. */
   press_keys (GTK_WINDOW (window), "ctrl+f M o m e n space S G D Return");
   wait_for_question (window, 18);
-  spin_until (page_is_open, window, "question 18's page");
+  wait_for_page (window, question_number (window, 18));
   spin_until (marks_are, &marks, "both words marked in the page");
 
   /* Every place each word starts a word is marked, and nothing inside a word. */
-  count = evaluate (bp_answer_view_get_web_view (window->answer_view),
+  count = evaluate (window_web_view (window),
                     "[...CSS.highlights.get('search')].every(r => {"
                     "  const before = r.startContainer.data.slice(0, r.startOffset);"
                     "  return !/[\\p{L}\\p{N}]$/u.test(before); }) &&"
@@ -229,7 +162,7 @@ test_page_marks_every_word (void)
 
   /* The other match, opened from the list, is marked too. */
   bp_window_show_question (window, question_number (window, 6));
-  spin_until (page_is_open, window, "question 6's page");
+  wait_for_page (window, question_number (window, 6));
   spin_until (marks_are, &marks, "both words marked in the next page");
 
   /* Escape ends the search and takes the marks away. */
@@ -246,14 +179,14 @@ zoomed (gpointer data)
 {
   BpWindow *window = data;
 
-  return webkit_web_view_get_zoom_level (bp_answer_view_get_web_view (window->answer_view)) > 1.15;
+  return webkit_web_view_get_zoom_level (window_web_view (window)) > 1.15;
 }
 
 static void
 test_text_size_persists (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  BpWindow *window = open_window ();
+  BpWindow *window = open_window (app, 1000, 700);
 
   press_keys (GTK_WINDOW (window), "ctrl+plus ctrl+plus");
   spin_until (zoomed, window, "the page to grow");
@@ -261,8 +194,8 @@ test_text_size_persists (void)
   close_window (window);
 
   /* A new window (as after a restart) reads it back. */
-  window = open_window ();
-  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (bp_answer_view_get_web_view (window->answer_view)),
+  window = open_window (app, 1000, 700);
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (window_web_view (window)),
                                   1.2, 0.001);
   gtk_widget_activate_action (GTK_WIDGET (window), "app.text-reset", NULL);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-size"), 1.0, 0.001);
@@ -349,14 +282,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  app = bp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = init_app_tests (&argc, &argv);
 
   g_test_add_func ("/find/search-momentum", test_search_momentum);
   g_test_add_func ("/find/page-marks-every-word", test_page_marks_every_word);
@@ -365,8 +291,5 @@ main (int   argc,
   g_test_add_func ("/find/shortcuts-window-lists-every-accelerator",
                    test_shortcuts_window_lists_every_accelerator);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return run_app_tests (&app);
 }

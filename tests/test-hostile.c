@@ -9,6 +9,7 @@
 #include "bp-answer-view-private.h"
 #include "bp-deck-parser.h"
 #include "bp-page-renderer.h"
+#include "loopback-server.h"
 #include "ui-test-utils.h"
 
 #define HOSTILE_TITLE "Hostile"
@@ -184,46 +185,9 @@ typedef struct
   BpDeck *deck;
   BpStudyStore *store;
   char *store_dir;
-  GSocketService *server;
-  char *server_uri;
-  guint requests;
+  LoopbackServer *server;
   gboolean web_process_terminated;
 } Fixture;
-
-static gboolean
-server_incoming_cb (GSocketService    *service,
-                    GSocketConnection *connection,
-                    GObject           *source_object,
-                    Fixture           *fixture)
-{
-  static const char reply[] =
-    "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<title>escaped</title>";
-  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
-
-  fixture->requests++;
-  g_output_stream_write_all (output, reply, sizeof reply - 1, NULL, NULL, NULL);
-  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
-
-  return TRUE;
-}
-
-static void
-start_server (Fixture *fixture)
-{
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->server = g_socket_service_new ();
-  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->server), address,
-                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                                 NULL, &bound, &error);
-  g_assert_no_error (error);
-  g_signal_connect (fixture->server, "incoming", G_CALLBACK (server_incoming_cb), fixture);
-  fixture->server_uri = g_strdup_printf ("http://127.0.0.1:%u",
-                                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
-}
 
 static void
 web_process_terminated_cb (WebKitWebView                     *web_view,
@@ -240,7 +204,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  start_server (fixture);
+  fixture->server = loopback_server_new ();
   fixture->renderer = bp_page_renderer_new_from_resources (&error);
   g_assert_no_error (error);
 
@@ -250,9 +214,7 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (fixture->web_view, "web-process-terminated",
                     G_CALLBACK (web_process_terminated_cb), fixture);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  gtk_window_set_default_size (fixture->window, 700, 500);
-  gtk_window_present (fixture->window);
-  spin_until (is_allocated, fixture->window, "the window to map");
+  present_window (fixture->window, 700, 500);
 }
 
 static void
@@ -260,10 +222,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  g_socket_service_stop (fixture->server);
-  g_socket_listener_close (G_SOCKET_LISTENER (fixture->server));
-  g_clear_object (&fixture->server);
-  g_clear_pointer (&fixture->server_uri, g_free);
+  g_clear_pointer (&fixture->server, loopback_server_free);
   g_clear_object (&fixture->deck);
   g_clear_object (&fixture->renderer);
 
@@ -288,7 +247,8 @@ hostile_deck_text (Fixture               *fixture,
   if (document->generate != NULL)
     answer = document->generate ();
   else
-    answer = g_strdup_printf (document->answer_format, fixture->server_uri);
+    answer = g_strdup_printf (document->answer_format,
+                              loopback_server_get_uri (fixture->server));
 
   return g_strconcat ("### Q1: " HOSTILE_TITLE "\n\n", answer,
                       "\n### Q2: " NEXT_TITLE "\n\nThe page after.\n", NULL);
@@ -328,32 +288,16 @@ parse_and_render (Fixture     *fixture,
   g_assert_cmpfloat (rendered, <, MAX_CORE_SECONDS);
 }
 
-typedef struct
-{
-  WebKitWebView *web_view;
-  const char *uri;
-} PageWait;
-
-static gboolean
-page_loaded_at (gpointer data)
-{
-  PageWait *wait = data;
-
-  return page_loaded (wait->web_view) &&
-         g_strcmp0 (webkit_web_view_get_uri (wait->web_view), wait->uri) == 0;
-}
-
 static void
 load_question (Fixture *fixture,
                guint    position)
 {
   BpQuestion *question = bp_deck_get_question (fixture->deck, position);
   g_autofree char *uri = bp_answer_view_dup_uri_for_question (question);
-  PageWait wait = { fixture->web_view, uri };
   gint64 start = g_get_monotonic_time ();
 
   bp_answer_view_set_question (fixture->view, question);
-  spin_until (page_loaded_at, &wait, uri);
+  wait_for_uri (fixture->web_view, uri);
   g_test_message ("%s loaded in %.2f s", uri, seconds_since (start));
 }
 
@@ -410,7 +354,7 @@ test_hostile_document (Fixture       *fixture,
   assert_page_reads (fixture, NEXT_TITLE);
 
   g_assert_false (fixture->web_process_terminated);
-  g_assert_cmpuint (fixture->requests, ==, 0);
+  g_assert_cmpuint (loopback_server_get_n_requests (fixture->server), ==, 0);
 }
 
 /* Notes are the one text a user can always put in a page: they must hold as well. */
@@ -423,10 +367,11 @@ test_hostile_notes (Fixture       *fixture,
   g_autofree char *deep = deep_quoted_list ();
   g_autofree char *path = NULL;
   g_autofree char *shown = NULL;
+  const char *server_uri = loopback_server_get_uri (fixture->server);
 
   for (gsize i = 0; i < G_N_ELEMENTS (documents); i++)
     if (documents[i].answer_format != NULL)
-      g_string_append_printf (notes, documents[i].answer_format, fixture->server_uri);
+      g_string_append_printf (notes, documents[i].answer_format, server_uri);
   g_string_append_printf (notes, "\n\n%s", deep);
 
   fixture->store_dir = g_dir_make_tmp ("backprop-hostile-XXXXXX", &error);
@@ -460,7 +405,7 @@ test_hostile_notes (Fixture       *fixture,
   assert_page_reads (fixture, NEXT_TITLE);
 
   g_assert_false (fixture->web_process_terminated);
-  g_assert_cmpuint (fixture->requests, ==, 0);
+  g_assert_cmpuint (loopback_server_get_n_requests (fixture->server), ==, 0);
 }
 
 int

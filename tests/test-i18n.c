@@ -16,17 +16,10 @@ static BpApplication *app;
 static void
 test_window_in_german (void)
 {
-  g_autoptr(GError) error = NULL;
-  BpDeck *deck = bp_application_get_deck (app, &error);
+  BpWindow *window = open_window (app, 0, 0);
   g_autofree char *placeholder = NULL;
-  BpWindow *window;
 
-  g_assert_no_error (error);
-  window = bp_window_new (app, deck);
-  gtk_window_present (GTK_WINDOW (window));
-  spin_until (is_allocated, window, "the window to map");
-
-  bp_window_show_question (window, bp_deck_find_by_number (deck, 4));
+  bp_window_show_question (window, question_number (window, 4));
 
   g_object_get (window->search_entry, "placeholder-text", &placeholder, NULL);
   g_assert_cmpstr (placeholder, ==, "Fragen und Antworten durchsuchen");
@@ -42,25 +35,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   /* As main.c does, but with the catalogues of this build rather than the installed ones. */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, PO_BUILD_DIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_test_init (&argc, &argv, NULL);
-
-  app = bp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = init_app_tests (&argc, &argv);
 
   g_test_add_func ("/i18n/window-in-german", test_window_in_german);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return run_app_tests (&app);
 }

@@ -6,7 +6,6 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "bp-answer-view-private.h"
 #include "bp-application.h"
 #include "bp-question-row.h"
 #include "bp-window-private.h"
@@ -31,40 +30,14 @@ reset_store (BpStudyStore *store)
   g_assert_no_error (error);
 }
 
+/* A window of the usual size on the app's store, emptied first. */
 static BpWindow *
-open_window_with_store (BpStudyStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  BpDeck *deck = bp_application_get_deck (app, &error);
-  BpWindow *window;
-
-  g_assert_no_error (error);
-  window = g_object_new (BP_TYPE_WINDOW,
-                         "application", app,
-                         "deck", deck,
-                         "store", store,
-                         NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  spin_until (is_allocated, window, "the window to map");
-
-  return window;
-}
-
-static BpWindow *
-open_window (void)
+open_window_on_empty_store (void)
 {
   BpStudyStore *store = bp_application_get_store (app);
 
   reset_store (store);
-  return open_window_with_store (store);
-}
-
-static void
-close_window (BpWindow *window)
-{
-  gtk_window_close (GTK_WINDOW (window));
-  g_main_context_iteration (NULL, FALSE);
+  return open_window_with_store (app, store, 1000, 700);
 }
 
 /* What the user gets after quitting: a new store reading the file from disk. */
@@ -78,16 +51,6 @@ reload_store (void)
   g_assert_no_error (error);
 
   return store;
-}
-
-static BpQuestion *
-question_number (BpWindow *window,
-                 guint     number)
-{
-  BpQuestion *question = bp_deck_find_by_number (bp_window_get_deck (window), number);
-
-  g_assert_nonnull (question);
-  return question;
 }
 
 static BpQuestionRow *
@@ -129,28 +92,20 @@ row_lacks_flag (gpointer data)
   return !row_has_flag (data);
 }
 
-static gboolean
-page_is_open (gpointer data)
-{
-  BpWindow *window = data;
-  WebKitWebView *web_view = bp_answer_view_get_web_view (window->answer_view);
-  g_autofree char *uri = bp_answer_view_dup_uri_for_question (bp_window_get_question (window));
-
-  return page_loaded (web_view) && g_strcmp0 (webkit_web_view_get_uri (web_view), uri) == 0;
-}
-
 static void
 open_question (BpWindow *window,
                guint     number)
 {
-  bp_window_show_question (window, question_number (window, number));
-  spin_until (page_is_open, window, "the question's page");
+  BpQuestion *question = question_number (window, number);
+
+  bp_window_show_question (window, question);
+  wait_for_page (window, question);
 }
 
 static void
 test_weak_topic_marked_and_kept (void)
 {
-  BpWindow *window = open_window ();
+  BpWindow *window = open_window_on_empty_store ();
   BpQuestion *second = question_number (window, 2);
   RowState state = { window, second, BP_STUDY_FLAG_WEAK };
   g_autoptr(BpStudyStore) reloaded = NULL;
@@ -168,7 +123,7 @@ test_weak_topic_marked_and_kept (void)
   /* After a restart, from the file on disk. */
   reloaded = reload_store ();
   g_assert_true (bp_study_store_get_weak (reloaded, bp_question_get_id (second)));
-  restarted = open_window_with_store (reloaded);
+  restarted = open_window_with_store (app, reloaded, 1000, 700);
   state.window = restarted;
   spin_until (row_has_flag, &state, "the restarted window's row to show the flag");
 
@@ -209,7 +164,7 @@ static gboolean
 page_shows_notes (gpointer data)
 {
   BpWindow *window = data;
-  g_autofree char *text = evaluate (bp_answer_view_get_web_view (window->answer_view),
+  g_autofree char *text = evaluate (window_web_view (window),
                                     "document.getElementById('notes').textContent");
 
   return strstr (text, "Your notes") != NULL && strstr (text, "gamma [scale] = #1;") != NULL;
@@ -218,7 +173,7 @@ page_shows_notes (gpointer data)
 static void
 test_note_typed_is_saved (void)
 {
-  BpWindow *window = open_window ();
+  BpWindow *window = open_window_on_empty_store ();
   BpQuestion *fourth = question_number (window, 4);
   NotesState state = { window->store, bp_question_get_id (fourth), "gamma [scale] = #1; \\" };
   g_autoptr(BpStudyStore) reloaded = NULL;
@@ -252,7 +207,7 @@ test_note_typed_is_saved (void)
 static void
 test_filter_lists_weak_topics (void)
 {
-  BpWindow *window = open_window ();
+  BpWindow *window = open_window_on_empty_store ();
   GListModel *listed = G_LIST_MODEL (window->selection);
   g_autoptr(BpQuestion) first = NULL;
   g_autoptr(BpQuestion) second = NULL;
@@ -281,7 +236,7 @@ test_filter_lists_weak_topics (void)
 
   /* The choice is remembered. */
   close_window (window);
-  window = open_window_with_store (bp_application_get_store (app));
+  window = open_window (app, 1000, 700);
   g_assert_cmpuint (gtk_drop_down_get_selected (window->filter_dropdown), ==, BP_FILTER_WEAK);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
 
@@ -302,7 +257,7 @@ question_is_read (gpointer data)
 static void
 test_read_after_a_few_seconds (void)
 {
-  BpWindow *window = open_window ();
+  BpWindow *window = open_window_on_empty_store ();
   BpQuestion *fifth = question_number (window, 5);
   RowState state = { window, fifth, BP_STUDY_FLAG_READ };
   gint64 opened;
@@ -331,7 +286,7 @@ file_has_export (gpointer data)
 static void
 test_export_writes_markdown (void)
 {
-  BpWindow *window = open_window ();
+  BpWindow *window = open_window_on_empty_store ();
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "exported notes.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
@@ -363,14 +318,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  app = bp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = init_app_tests (&argc, &argv);
 
   g_test_add_func ("/study/weak-topic-marked-and-kept", test_weak_topic_marked_and_kept);
   g_test_add_func ("/study/note-typed-is-saved", test_note_typed_is_saved);
@@ -378,8 +326,5 @@ main (int   argc,
   g_test_add_func ("/study/read-after-a-few-seconds", test_read_after_a_few_seconds);
   g_test_add_func ("/study/export-writes-markdown", test_export_writes_markdown);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return run_app_tests (&app);
 }

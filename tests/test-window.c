@@ -5,50 +5,12 @@
 
 #include <adwaita.h>
 
-#include "bp-answer-view-private.h"
 #include "bp-application.h"
 #include "bp-question-row.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
 static BpApplication *app;
-
-static BpWindow *
-open_window (int width,
-             int height)
-{
-  g_autoptr(GError) error = NULL;
-  BpDeck *deck = bp_application_get_deck (app, &error);
-  BpWindow *window;
-
-  g_assert_no_error (error);
-  window = bp_window_new (app, deck);
-  /* 0 keeps the size the window restored from its settings. */
-  if (width > 0 && height > 0)
-    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  spin_until (is_allocated, window, "the window to map and get its size");
-
-  return window;
-}
-
-static WebKitWebView *
-window_web_view (BpWindow *window)
-{
-  return bp_answer_view_get_web_view (window->answer_view);
-}
-
-static void
-wait_for_page (BpWindow   *window,
-               BpQuestion *question)
-{
-  WebKitWebView *web_view = window_web_view (window);
-  g_autofree char *uri = bp_answer_view_dup_uri_for_question (question);
-
-  spin_until (page_loaded, web_view, "the page to load");
-  while (g_strcmp0 (webkit_web_view_get_uri (web_view), uri) != 0 || !page_loaded (web_view))
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 assert_page_shows (BpWindow   *window,
@@ -73,23 +35,6 @@ assert_page_shows (BpWindow   *window,
 }
 
 static void
-close_window (BpWindow *window)
-{
-  gtk_window_close (GTK_WINDOW (window));
-  g_main_context_iteration (NULL, FALSE);
-}
-
-static BpQuestion *
-question_number (BpWindow *window,
-                 guint     number)
-{
-  BpQuestion *question = bp_deck_find_by_number (bp_window_get_deck (window), number);
-
-  g_assert_nonnull (question);
-  return question;
-}
-
-static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
 {
@@ -107,7 +52,7 @@ collect_rows (GtkWidget *widget,
 static void
 test_sidebar_lists_questions (void)
 {
-  BpWindow *window = open_window (960, 700);
+  BpWindow *window = open_window (app, 960, 700);
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (window->question_list));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   BpQuestionRow *first_row = NULL;
@@ -140,7 +85,7 @@ test_sidebar_lists_questions (void)
 static void
 test_selecting_row_loads_page (void)
 {
-  BpWindow *window = open_window (960, 700);
+  BpWindow *window = open_window (app, 960, 700);
   BpQuestion *eighth = question_number (window, 8);
 
   /* What a click on the eighth row does. */
@@ -155,47 +100,29 @@ test_selecting_row_loads_page (void)
   close_window (window);
 }
 
-static gboolean
-question_is (gpointer data)
-{
-  gpointer *pair = data;
-
-  return bp_window_get_question (pair[0]) == pair[1];
-}
-
-static void
-wait_for_question (BpWindow   *window,
-                   BpQuestion *question)
-{
-  gpointer pair[2] = { window, question };
-
-  g_test_message ("waiting for question %u, at %u", bp_question_get_number (question), bp_question_get_number (bp_window_get_question (window)));
-  spin_until (question_is, pair, "the question to change");
-}
-
 static void
 test_keyboard_moves_between_questions (void)
 {
-  BpWindow *window = open_window (960, 700);
+  BpWindow *window = open_window (app, 960, 700);
 
   bp_window_show_question (window, question_number (window, 3));
   assert_page_shows (window, question_number (window, 3));
 
   press_keys (GTK_WINDOW (window), "ctrl+Next");
-  wait_for_question (window, question_number (window, 4));
+  wait_for_question (window, 4);
   assert_page_shows (window, question_number (window, 4));
 
   press_keys (GTK_WINDOW (window), "ctrl+Prior ctrl+Prior");
-  wait_for_question (window, question_number (window, 2));
+  wait_for_question (window, 2);
 
   /* The sidebar has the focus, on the open question, and arrow keys move through it. */
   press_keys (GTK_WINDOW (window), "Down Down");
-  wait_for_question (window, question_number (window, 4));
+  wait_for_question (window, 4);
 
   /* Nothing before the first question: the key leaves it open. */
   bp_window_show_question (window, question_number (window, 1));
   press_keys (GTK_WINDOW (window), "ctrl+Prior ctrl+Next");
-  wait_for_question (window, question_number (window, 2));
+  wait_for_question (window, 2);
 
   close_window (window);
 }
@@ -225,7 +152,7 @@ only_content_shown (gpointer data)
 static void
 test_narrow_window_folds (void)
 {
-  BpWindow *window = open_window (600, 600);
+  BpWindow *window = open_window (app, 600, 600);
 
   spin_until (is_folded, window->leaflet, "the leaflet to fold at 600 px");
   /* One pane: the answer, with a way back to the list. */
@@ -239,7 +166,7 @@ test_narrow_window_folds (void)
 
   close_window (window);
 
-  window = open_window (800, 600);
+  window = open_window (app, 800, 600);
   spin_until (is_unfolded, window->leaflet, "two panes at 800 px");
   g_assert_true (gtk_widget_get_mapped (window->sidebar));
   g_assert_true (gtk_widget_get_mapped (window->content));
@@ -250,14 +177,14 @@ test_narrow_window_folds (void)
 static void
 test_last_question_restored (void)
 {
-  BpWindow *window = open_window (820, 560);
+  BpWindow *window = open_window (app, 820, 560);
   int width, height;
 
   bp_window_show_question (window, question_number (window, 13));
   assert_page_shows (window, question_number (window, 13));
   close_window (window);
 
-  window = open_window (0, 0);
+  window = open_window (app, 0, 0);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_true (bp_window_get_question (window) == question_number (window, 13));
   assert_page_shows (window, question_number (window, 13));
@@ -284,7 +211,7 @@ static void
 test_dark_style_recolours_page (void)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  BpWindow *window = open_window (960, 700);
+  BpWindow *window = open_window (app, 960, 700);
   WebKitWebView *web_view = window_web_view (window);
   g_autofree char *light_background = NULL;
   g_autofree char *dark_text = NULL;
@@ -321,14 +248,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  app = bp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = init_app_tests (&argc, &argv);
 
   g_test_add_func ("/window/sidebar-lists-questions", test_sidebar_lists_questions);
   g_test_add_func ("/window/selecting-row-loads-page", test_selecting_row_loads_page);
@@ -337,8 +257,5 @@ main (int   argc,
   g_test_add_func ("/window/last-question-restored", test_last_question_restored);
   g_test_add_func ("/window/dark-style-recolours-page", test_dark_style_recolours_page);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return run_app_tests (&app);
 }

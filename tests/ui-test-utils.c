@@ -1,10 +1,12 @@
-/* ui-test-utils.c: waiting on the main loop, reading pages and typing keys in UI tests
+/* ui-test-utils.c: waiting on the main loop, reading pages, typing keys and opening windows
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
 
+#include "bp-answer-view-private.h"
+#include "bp-window-private.h"
 #include "ui-test-utils.h"
 
 #define TIMEOUT_SECONDS 20
@@ -45,6 +47,31 @@ page_loaded (gpointer data)
          webkit_web_view_get_uri (web_view) != NULL &&
          g_str_has_prefix (webkit_web_view_get_uri (web_view), "backprop:") &&
          webkit_web_view_get_title (web_view) != NULL;
+}
+
+typedef struct
+{
+  WebKitWebView *web_view;
+  const char *uri;
+} PageWait;
+
+static gboolean
+page_loaded_at (gpointer data)
+{
+  PageWait *wait = data;
+
+  return page_loaded (wait->web_view) &&
+         g_strcmp0 (webkit_web_view_get_uri (wait->web_view), wait->uri) == 0;
+}
+
+/* Runs the main loop until @web_view has loaded the page at @uri. */
+void
+wait_for_uri (WebKitWebView *web_view,
+              const char    *uri)
+{
+  PageWait wait = { web_view, uri };
+
+  spin_until (page_loaded_at, &wait, uri);
 }
 
 typedef struct
@@ -113,7 +140,6 @@ press_keys (GtkWindow  *window,
   g_test_message ("pressed %s", keys);
 }
 
-
 static gboolean
 set_true_cb (gpointer data)
 {
@@ -135,4 +161,144 @@ spin_for_ms (guint milliseconds)
 
   g_timeout_add (milliseconds, set_true_cb, &done);
   spin_until (is_true, &done, "a pause");
+}
+
+/* g_test_init, then the one application a program's tests share, registered as the app is. */
+BpApplication *
+init_app_tests (int    *argc,
+                char ***argv)
+{
+  g_autoptr(BpApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (argc, argv, NULL);
+
+  app = bp_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&app);
+}
+
+/* Runs the tests, then drops the application: what main returns. */
+int
+run_app_tests (BpApplication **app)
+{
+  int status = g_test_run ();
+
+  g_clear_object (app);
+  return status;
+}
+
+/* Presents @window, at @width × @height unless they are 0, and waits until it has its size. */
+void
+present_window (GtkWindow *window,
+                int        width,
+                int        height)
+{
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  spin_until (is_allocated, window, "the window to map and get its size");
+}
+
+static BpDeck *
+app_deck (BpApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  BpDeck *deck = bp_application_get_deck (app, &error);
+
+  g_assert_no_error (error);
+  return deck;
+}
+
+/* A main window, as the app opens one; a 0 size keeps the one restored from the settings. */
+BpWindow *
+open_window (BpApplication *app,
+             int            width,
+             int            height)
+{
+  BpWindow *window = bp_window_new (app, app_deck (app));
+
+  present_window (GTK_WINDOW (window), width, height);
+  return window;
+}
+
+/* A main window that reads and writes @store rather than the app's own. */
+BpWindow *
+open_window_with_store (BpApplication *app,
+                        BpStudyStore  *store,
+                        int            width,
+                        int            height)
+{
+  BpWindow *window = g_object_new (BP_TYPE_WINDOW,
+                                   "application", app,
+                                   "deck", app_deck (app),
+                                   "store", store,
+                                   NULL);
+
+  present_window (GTK_WINDOW (window), width, height);
+  return window;
+}
+
+/* Closes @window as its close button does, saving what it saves on the way. */
+void
+close_window (BpWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  g_main_context_iteration (NULL, FALSE);
+}
+
+/* The question numbered @number in @window's deck, which must have it. */
+BpQuestion *
+question_number (BpWindow *window,
+                 guint     number)
+{
+  BpQuestion *question = bp_deck_find_by_number (bp_window_get_deck (window), number);
+
+  g_assert_nonnull (question);
+  return question;
+}
+
+/* The web view that shows @window's answers. */
+WebKitWebView *
+window_web_view (BpWindow *window)
+{
+  return bp_answer_view_get_web_view (window->answer_view);
+}
+
+typedef struct
+{
+  BpWindow *window;
+  BpQuestion *question;
+} Showing;
+
+static gboolean
+shows (gpointer data)
+{
+  Showing *showing = data;
+
+  return bp_window_get_question (showing->window) == showing->question;
+}
+
+/* Runs the main loop until @window has question @number open, as after a key press. */
+void
+wait_for_question (BpWindow *window,
+                   guint     number)
+{
+  Showing showing = { window, question_number (window, number) };
+
+  g_test_message ("waiting for question %u, at %u", number,
+                  bp_question_get_number (bp_window_get_question (window)));
+  spin_until (shows, &showing, "the question to change");
+}
+
+/* Runs the main loop until @window's answer view has loaded @question's page. */
+void
+wait_for_page (BpWindow   *window,
+               BpQuestion *question)
+{
+  g_autofree char *uri = bp_answer_view_dup_uri_for_question (question);
+
+  wait_for_uri (window_web_view (window), uri);
 }

@@ -1,9 +1,12 @@
-/* ui-test-utils.h: waiting on the main loop, reading pages and typing keys in UI tests
+/* ui-test-utils.h: waiting on the main loop, reading pages, typing keys and opening windows
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
+
+#include "bp-application.h"
+#include "bp-window.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +22,30 @@ gboolean  is_allocated (gpointer       widget);
 void      spin_for_ms  (guint          milliseconds);
 void      press_keys   (GtkWindow     *window,
                         const char    *keys);
+void      wait_for_uri (WebKitWebView *web_view,
+                        const char    *uri);
+
+BpApplication *init_app_tests (int            *argc,
+                               char         ***argv);
+int            run_app_tests  (BpApplication **app);
+
+void           present_window         (GtkWindow     *window,
+                                       int            width,
+                                       int            height);
+BpWindow      *open_window            (BpApplication *app,
+                                       int            width,
+                                       int            height);
+BpWindow      *open_window_with_store (BpApplication *app,
+                                       BpStudyStore  *store,
+                                       int            width,
+                                       int            height);
+void           close_window           (BpWindow      *window);
+BpQuestion    *question_number        (BpWindow      *window,
+                                       guint          number);
+WebKitWebView *window_web_view        (BpWindow      *window);
+void           wait_for_question      (BpWindow      *window,
+                                       guint          number);
+void           wait_for_page          (BpWindow      *window,
+                                       BpQuestion    *question);
 
 G_END_DECLS
