@@ -206,8 +206,8 @@ test_text_size_persists (void)
 static GHashTable *
 listed_shortcuts (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "gtk/help-overlay.ui");
-  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "ui/bp-shortcuts-window.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "shortcuts_window"));
   GHashTable *accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GtkWidget) keep = g_object_ref_sink (overlay);
   GtkWidget *widget = overlay;
@@ -278,6 +278,59 @@ test_shortcuts_window_lists_every_accelerator (void)
   g_assert_cmpuint (checked, ==, g_hash_table_size (listed));
 }
 
+/* The shortcuts window on screen for @window, or NULL. */
+static GtkWindow *
+shown_shortcuts_window (BpWindow *window)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shortcuts_shown (gpointer data)
+{
+  return shown_shortcuts_window (data) != NULL;
+}
+
+static gboolean
+shortcuts_hidden (gpointer data)
+{
+  return shown_shortcuts_window (data) == NULL;
+}
+
+static void
+test_shortcuts_window_opens (void)
+{
+  BpWindow *window = open_window (app, 1000, 700);
+  GtkWindow *shortcuts;
+
+  /* Ctrl+? as typed: Ctrl+Shift+slash on most keyboards. */
+  press_keys (GTK_WINDOW (window), "ctrl+question");
+  spin_until (shortcuts_shown, window, "the shortcuts window");
+  shortcuts = shown_shortcuts_window (window);
+  g_assert_true (gtk_window_get_modal (shortcuts));
+
+  /* Escape closes it; the menu item opens the same one again. */
+  press_keys (shortcuts, "Escape");
+  spin_until (shortcuts_hidden, window, "the shortcuts window to close");
+  gtk_widget_activate_action (GTK_WIDGET (window), "shortcuts.show", NULL);
+  spin_until (shortcuts_shown, window, "the shortcuts window again");
+  g_assert_true (shown_shortcuts_window (window) == shortcuts);
+
+  close_window (window);
+  spin_until (shortcuts_hidden, window, "the shortcuts window to go with its window");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/find/page-marks-every-word", test_page_marks_every_word);
   g_test_add_func ("/find/history-and-links", test_history_and_links);
   g_test_add_func ("/find/text-size-persists", test_text_size_persists);
+  g_test_add_func ("/find/shortcuts-window-opens", test_shortcuts_window_opens);
   g_test_add_func ("/find/shortcuts-window-lists-every-accelerator",
                    test_shortcuts_window_lists_every_accelerator);
 

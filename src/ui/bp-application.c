@@ -273,6 +273,7 @@ set_accelerators (GtkApplication *application)
     { "search.next", { "<Control>g", NULL } },
     { "search.previous", { "<Shift><Control>g", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "shortcuts.show", { "<Control>question", NULL } },
     { "app.text-larger", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
     { "app.text-smaller", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "app.text-reset", { "<Control>0", "<Control>KP_0", NULL } },

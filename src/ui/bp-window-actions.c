@@ -150,6 +150,27 @@ search_previous_action (GtkWidget  *widget,
   bp_answer_view_find_previous (BP_WINDOW (widget)->answer_view);
 }
 
+/* The keyboard shortcuts window is built the first time it is asked for: GtkApplication
+ * would build gtk/help-overlay.ui with every main window, some 5 ms of start-up. */
+static void
+shortcuts_show_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "ui/bp-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 void
 bp_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -165,6 +186,7 @@ bp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "notes.show", "notes-visible");
   gtk_widget_class_install_action (widget_class, "notes.export", NULL, notes_export_action);
   gtk_widget_class_install_action (widget_class, "study.mark-all-unread", NULL, mark_all_unread_action);
+  gtk_widget_class_install_action (widget_class, "shortcuts.show", NULL, shortcuts_show_action);
 }
 
 void

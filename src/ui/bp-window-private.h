@@ -51,6 +51,7 @@ struct _BpWindow
   BpSearchIndex *search_index;
   GListStore *search_results;
   char *search_query;  /* the text the list and the page show the results of */
+  GtkWindow *shortcuts_window;  /* built when first shown */
 
   /* Questions visited, oldest first, and where Back and Forward stand in it. */
   GPtrArray *history;

@@ -766,6 +766,7 @@ bp_window_dispose (GObject *object)
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_object (&self->search_results);
   g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
   g_clear_object (&self->search_index);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
