@@ -123,11 +123,11 @@ typedef struct
 static char *
 marked_words (BpWindow *window)
 {
-  return evaluate (window_web_view (window),
-                   "(() => { const marks = CSS.highlights.get('search');"
-                   "  if (!marks) return '';"
-                   "  const words = new Set([...marks].map(r => r.toString().toLowerCase()));"
-                   "  return [...words].sort().join(' '); })()");
+  return try_evaluate (window_web_view (window),
+                       "(() => { const marks = CSS.highlights.get('search');"
+                       "  if (!marks) return '';"
+                       "  const words = new Set([...marks].map(r => r.toString().toLowerCase()));"
+                       "  return [...words].sort().join(' '); })()");
 }
 
 static gboolean

@@ -164,10 +164,11 @@ static gboolean
 page_shows_notes (gpointer data)
 {
   BpWindow *window = data;
-  g_autofree char *text = evaluate (window_web_view (window),
-                                    "document.getElementById('notes').textContent");
+  g_autofree char *text = try_evaluate (window_web_view (window),
+                                        "document.getElementById('notes').textContent");
 
-  return strstr (text, "Your notes") != NULL && strstr (text, "gamma [scale] = #1;") != NULL;
+  return text != NULL && strstr (text, "Your notes") != NULL &&
+         strstr (text, "gamma [scale] = #1;") != NULL;
 }
 
 static void

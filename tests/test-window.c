@@ -196,7 +196,7 @@ test_last_question_restored (void)
 static char *
 page_background (WebKitWebView *web_view)
 {
-  return evaluate (web_view, "getComputedStyle(document.documentElement).backgroundColor");
+  return try_evaluate (web_view, "getComputedStyle(document.documentElement).backgroundColor");
 }
 
 static gboolean

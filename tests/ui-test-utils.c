@@ -77,6 +77,7 @@ wait_for_uri (WebKitWebView *web_view,
 typedef struct
 {
   char *result;
+  GError *error;
   gboolean done;
 } Evaluation;
 
@@ -86,12 +87,11 @@ evaluated_cb (GObject      *object,
               gpointer      user_data)
 {
   Evaluation *evaluation = user_data;
-  g_autoptr(GError) error = NULL;
   g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
-                                                                           result, &error);
+                                                                           result, &evaluation->error);
 
-  g_assert_no_error (error);
-  evaluation->result = jsc_value_to_string (value);
+  if (value != NULL)
+    evaluation->result = jsc_value_to_string (value);
   evaluation->done = TRUE;
 }
 
@@ -101,18 +101,46 @@ evaluation_done (gpointer data)
   return ((Evaluation *)data)->done;
 }
 
-/* Reads the page itself, as the web process sees it. */
-char *
-evaluate (WebKitWebView *web_view,
-          const char    *script)
+static char *
+run_script (WebKitWebView  *web_view,
+            const char     *script,
+            GError        **error)
 {
-  Evaluation evaluation = { NULL, FALSE };
+  Evaluation evaluation = { NULL, NULL, FALSE };
 
   webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL,
                                        evaluated_cb, &evaluation);
   spin_until (evaluation_done, &evaluation, script);
 
+  if (evaluation.error != NULL)
+    g_propagate_error (error, evaluation.error);
   return evaluation.result;
+}
+
+/* Reads the page itself, as the web process sees it; the script must succeed. */
+char *
+evaluate (WebKitWebView *web_view,
+          const char    *script)
+{
+  g_autoptr(GError) error = NULL;
+  char *result = run_script (web_view, script, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+/* The same for a condition polled while the page changes (a new page, new notes): a
+ * script the web process could not answer this time gives NULL, and the poll goes on. */
+char *
+try_evaluate (WebKitWebView *web_view,
+              const char    *script)
+{
+  g_autoptr(GError) error = NULL;
+  char *result = run_script (web_view, script, &error);
+
+  if (error != NULL)
+    g_test_message ("not answered yet (%s): %s", error->message, script);
+  return result;
 }
 
 gboolean

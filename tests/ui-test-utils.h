@@ -18,6 +18,8 @@ void      spin_until   (Predicate      predicate,
 gboolean  page_loaded  (gpointer       web_view);
 char     *evaluate     (WebKitWebView *web_view,
                         const char    *script);
+char     *try_evaluate (WebKitWebView *web_view,
+                        const char    *script);
 gboolean  is_allocated (gpointer       widget);
 void      spin_for_ms  (guint          milliseconds);
 void      press_keys   (GtkWindow     *window,
