@@ -17,7 +17,7 @@ build_packages="
 # The hardening tests build the core with clang's sanitizers and libFuzzer (its runtimes
 # are in libclang-rt-14-dev; llvm-14 symbolizes their reports) and run it under valgrind.
 test_packages="
-  xvfb xauth util-linux dbus-daemon dbus-x11 xdotool
+  xvfb xauth util-linux procps dbus-daemon dbus-x11 xdotool
   at-spi2-core python3 python3-pyatspi python3-gi
   flatpak-builder
   clang libclang-rt-14-dev llvm-14 valgrind

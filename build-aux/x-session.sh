@@ -26,7 +26,13 @@ fi
 
 home=$(mktemp -d "${TMPDIR:-/tmp}/backprop-session.XXXXXX")
 server=
+session=
 cleanup() {
+  # Services D-Bus started can outlive the bus (the document portal with its FUSE mount
+  # in $XDG_RUNTIME_DIR, AT-SPI's bus launcher): everything left in the session goes.
+  if [ -n "$session" ]; then
+    pkill -TERM -s "$session" 2>/dev/null || true
+  fi
   if [ -n "$server" ]; then
     kill "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
@@ -69,8 +75,13 @@ if [ -z "$display" ]; then
 fi
 export DISPLAY=":$display"
 
+# The session is a process session of its own (setsid), for the clean-up above. A
+# background job reads /dev/null, so stdin is passed on through fd 4.
 status=0
-dbus-run-session -- sh -c '"$@" >&3' session "$@" 3>&1 1>&2 || status=$?
+exec 4<&0
+setsid -w dbus-run-session -- sh -c '"$@" >&3' session "$@" 3>&1 1>&2 <&4 4<&- &
+session=$!
+wait "$session" || status=$?
 
 if ! kill -0 "$server" 2>/dev/null; then
   echo "$0: the X server on $DISPLAY left during the session:" >&2
