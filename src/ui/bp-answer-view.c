@@ -24,7 +24,7 @@ struct _BpAnswerView
   BpStudyStore *store;
   BpQuestion *question;
   char *highlight;      /* the word WebKit's find controller moves between */
-  char **search_words;  /* every word of the search, marked by search-highlight.js */
+  char *search_words;   /* the search's words, space-separated, for search-highlight.js */
 };
 
 G_DEFINE_FINAL_TYPE (BpAnswerView, bp_answer_view, GTK_TYPE_WIDGET)
@@ -260,17 +260,14 @@ static void
 mark_search_words (BpAnswerView *self)
 {
   static GBytes *script = NULL;
-  g_autofree char *words = NULL;
   GVariantDict arguments;
 
   if (script == NULL)
     script = g_resources_lookup_data (SEARCH_HIGHLIGHT_SCRIPT, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_return_if_fail (script != NULL);
 
-  /* Words have no spaces; WebKit passes strings to a script, not lists. */
-  words = self->search_words != NULL ? g_strjoinv (" ", self->search_words) : g_strdup ("");
   g_variant_dict_init (&arguments, NULL);
-  g_variant_dict_insert (&arguments, "words", "s", words);
+  g_variant_dict_insert (&arguments, "words", "s", self->search_words != NULL ? self->search_words : "");
   webkit_web_view_call_async_javascript_function (self->web_view,
                                                   g_bytes_get_data (script, NULL),
                                                   g_bytes_get_size (script),
@@ -499,7 +496,7 @@ bp_answer_view_dispose (GObject *object)
   g_clear_object (&self->question);
   g_clear_object (&self->store);
   g_clear_pointer (&self->highlight, g_free);
-  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->search_words, g_free);
   g_clear_object (&self->deck);
   g_clear_object (&self->renderer);
 
@@ -757,23 +754,19 @@ void
 bp_answer_view_set_search (BpAnswerView *self,
                            const char   *query)
 {
-  g_auto(GStrv) words = bp_search_split_query (query);
+  g_auto(GStrv) split = bp_search_split_query (query);
   g_autofree char *highlight = bp_search_dup_highlight (query);
+  /* Words have no spaces; WebKit passes strings to a script, not lists. */
+  g_autofree char *words = split[0] != NULL ? g_strjoinv (" ", split) : NULL;
 
   g_return_if_fail (BP_IS_ANSWER_VIEW (self));
 
-  if (words[0] == NULL)
-    g_clear_pointer (&words, g_strfreev);
-
-  if (g_strcmp0 (self->highlight, highlight) == 0 &&
-      ((words == NULL && self->search_words == NULL) ||
-       (words != NULL && self->search_words != NULL &&
-        g_strv_equal ((const char * const *)words, (const char * const *)self->search_words))))
+  if (g_strcmp0 (self->highlight, highlight) == 0 && g_strcmp0 (self->search_words, words) == 0)
     return;
 
   g_free (self->highlight);
   self->highlight = g_steal_pointer (&highlight);
-  g_strfreev (self->search_words);
+  g_free (self->search_words);
   self->search_words = g_steal_pointer (&words);
   apply_highlight (self, FALSE);
 }
