@@ -8,6 +8,7 @@
 #include "bp-cmark-private.h"
 #include "bp-deck-parser.h"
 #include "bp-page-renderer.h"
+#include "html-nesting.h"
 
 #define TEST_DECK_ID "test"
 
@@ -530,31 +531,6 @@ test_notes_in_page (void)
 
 /* Nesting */
 
-/* How deep the elements named in @names (such as "ul", "blockquote") nest in @html. */
-static guint
-max_depth (const char         *html,
-           const char * const *names)
-{
-  guint depth = 0, deepest = 0;
-
-  for (const char *p = strchr (html, '<'); p != NULL; p = strchr (p + 1, '<'))
-    {
-      gboolean closing = p[1] == '/';
-      const char *name = p + 1 + closing;
-
-      for (const char * const *n = names; *n != NULL; n++)
-        if (g_str_has_prefix (name, *n) && strchr ("> ", name[strlen (*n)]) != NULL)
-          {
-            depth += closing ? -1 : 1;
-            deepest = MAX (deepest, depth);
-            break;
-          }
-    }
-  g_assert_cmpuint (depth, ==, 0);
-
-  return deepest;
-}
-
 static const char * const block_nesting[] = { "ul", "ol", "blockquote", NULL };
 static const char * const inline_nesting[] = { "em", "strong", "a", NULL };
 
@@ -599,7 +575,7 @@ test_nesting_deep_flattened (void)
         g_autofree char *html = render_first_answer (text, trust);
 
         g_test_message ("'%s' x 100000, trusted: %d", units[i], trust);
-        g_assert_cmpuint (max_depth (html, block_nesting), ==, BP_CMARK_MAX_NESTING);
+        g_assert_cmpuint (html_max_depth (html, block_nesting), ==, BP_CMARK_MAX_NESTING);
         g_assert_nonnull (strstr (html, "deepest"));
       }
 }
@@ -615,8 +591,8 @@ test_nesting_shallow_kept (void)
                                                     "- a\n  - b\n    > c\n    > - d\n- e\n",
                                                     BP_DECK_UNTRUSTED);
 
-  g_assert_cmpuint (max_depth (at_limit_html, block_nesting), ==, BP_CMARK_MAX_NESTING);
-  g_assert_cmpuint (max_depth (over_limit_html, block_nesting), ==, BP_CMARK_MAX_NESTING);
+  g_assert_cmpuint (html_max_depth (at_limit_html, block_nesting), ==, BP_CMARK_MAX_NESTING);
+  g_assert_cmpuint (html_max_depth (over_limit_html, block_nesting), ==, BP_CMARK_MAX_NESTING);
   g_assert_nonnull (strstr (over_limit_html, "<p>x</p>"));
   g_assert_cmpstr (list_html, ==,
                    "<ul>\n<li>a\n<ul>\n<li>b\n<blockquote>\n<p>c</p>\n<ul>\n<li>d</li>\n"
@@ -631,11 +607,11 @@ test_nesting_inline_flattened (void)
   g_autofree char *emphasis_html = render_first_answer (emphasis, BP_DECK_UNTRUSTED);
   g_autofree char *links_html = render_first_answer (links, BP_DECK_TRUSTED);
 
-  g_assert_cmpuint (max_depth (emphasis_html, inline_nesting), ==, BP_CMARK_MAX_NESTING);
+  g_assert_cmpuint (html_max_depth (emphasis_html, inline_nesting), ==, BP_CMARK_MAX_NESTING);
   /* Flattening keeps every word. */
   g_assert_cmpuint (count_occurrences (emphasis_html, "a "), ==, 100000);
   g_assert_cmpuint (count_occurrences (emphasis_html, " b"), ==, 100000);
-  g_assert_cmpuint (max_depth (links_html, inline_nesting), <=, BP_CMARK_MAX_NESTING);
+  g_assert_cmpuint (html_max_depth (links_html, inline_nesting), <=, BP_CMARK_MAX_NESTING);
   g_assert_nonnull (strstr (links_html, "x"));
 }
 
@@ -645,7 +621,7 @@ test_nesting_notes (void)
   g_autofree char *notes = repeat_around ("> - ", 100000, "deepest", "");
   g_autofree char *html = bp_page_renderer_render_notes (notes);
 
-  g_assert_cmpuint (max_depth (html, block_nesting), ==, BP_CMARK_MAX_NESTING);
+  g_assert_cmpuint (html_max_depth (html, block_nesting), ==, BP_CMARK_MAX_NESTING);
   g_assert_nonnull (strstr (html, "deepest"));
 }
 

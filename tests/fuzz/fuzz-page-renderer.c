@@ -9,6 +9,7 @@
 #include "bp-deck-parser.h"
 #include "bp-page-renderer.h"
 #include "fuzz-target.h"
+#include "../html-nesting.h"
 
 static const char * const allowed_url_prefixes[] = {
   "http:", "https:", "mailto:", "backprop:", "figure:", "question:", "#",
@@ -33,36 +34,6 @@ is_allowed_url (const char *url,
   return FALSE;
 }
 
-/* How deep the elements named in @names nest in @html, which cmark wrote, so tags are
- * balanced and every "<" in text is escaped. One pass: the output can be megabytes. */
-static guint
-max_depth (const char         *html,
-           const char * const *names)
-{
-  guint depth = 0, deepest = 0;
-
-  for (const char *p = strchr (html, '<'); p != NULL; p = strchr (p + 1, '<'))
-    {
-      gboolean closing = p[1] == '/';
-      const char *name = p + 1 + closing;
-
-      for (const char * const *n = names; *n != NULL; n++)
-        {
-          gsize length = strlen (*n);
-
-          if (strncmp (name, *n, length) == 0 && (name[length] == '>' || name[length] == ' '))
-            {
-              g_assert_true (!closing || depth > 0);
-              depth += closing ? -1 : 1;
-              deepest = MAX (deepest, depth);
-              break;
-            }
-        }
-    }
-
-  return deepest;
-}
-
 /* Text from an untrusted deck or from notes: no element of its own that runs or loads
  * anything, and no link or image source outside the harmless schemes. */
 static void
@@ -74,8 +45,8 @@ check_untrusted_html (const char *html)
   g_autofree char *lower = g_ascii_strdown (html, -1);
 
   /* Deeper nesting is flattened, or the web view would take minutes to lay it out. */
-  g_assert_cmpuint (max_depth (html, blocks), <=, BP_CMARK_MAX_NESTING);
-  g_assert_cmpuint (max_depth (html, inlines), <=, BP_CMARK_MAX_NESTING);
+  g_assert_cmpuint (html_max_depth (html, blocks), <=, BP_CMARK_MAX_NESTING);
+  g_assert_cmpuint (html_max_depth (html, inlines), <=, BP_CMARK_MAX_NESTING);
 
   g_assert_null (strstr (lower, "<script"));
   g_assert_null (strstr (lower, "<iframe"));
