@@ -122,6 +122,9 @@ def check_cmark(report, modules, meson_build):
     if not report.check(cmark is not None, "cmark is built as a module"):
         return
     report.equal("cmark builds with cmake-ninja", cmark.get("buildsystem"), "cmake-ninja")
+    # cmark's CMakeLists.txt stops with "Do not build in-source", which flatpak-builder does
+    # for cmake modules unless told otherwise.
+    report.equal("cmark is built out of its source tree", cmark.get("builddir"), True)
     opts = cmark.get("config-opts", [])
     report.check("-DBUILD_TESTING=OFF" in opts, "cmark's tests are not built", opts)
     report.check("-DBUILD_SHARED_LIBS=ON" in opts and "-DBUILD_SHARED_LIBS=OFF" not in opts,

@@ -104,8 +104,16 @@ def check_desktop_file(report, tree, desktop_file_validate):
         icon = entry.get("Icon", "")
         for kind, file_name in (("scalable", f"{icon}.svg"), ("symbolic", f"{icon}-symbolic.svg")):
             icon_path = tree.share("icons", "hicolor", kind, "apps", file_name)
-            report.check(icon and os.path.isfile(icon_path),
-                         f"{name}: Icon={icon} is installed as a hicolor {kind} icon", icon_path)
+            if not report.check(icon and os.path.isfile(icon_path),
+                                f"{name}: Icon={icon} is installed as a hicolor {kind} icon",
+                                icon_path):
+                continue
+            # File-type sniffing (gdk-pixbuf, appstream-compose) reads the first 256 bytes:
+            # a comment before <svg> makes the icon plain XML to them.
+            with open(icon_path, "rb") as svg:
+                head = svg.read(256)
+            report.check(b"<svg" in head, f"{file_name} starts its <svg> element in its first "
+                         "256 bytes, so it is sniffed as SVG", head[:80])
     return names
 
 
