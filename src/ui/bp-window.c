@@ -727,6 +727,8 @@ static void
 bp_window_constructed (GObject *object)
 {
   BpWindow *self = (BpWindow *)object;
+  /* GtkWindow:application is set only after construction: the app is the default one. */
+  BpApplication *application = BP_APPLICATION (g_application_get_default ());
 
   G_OBJECT_CLASS (bp_window_parent_class)->constructed (object);
 
@@ -738,8 +740,7 @@ bp_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (save_error_cb), self,
                            G_CONNECT_SWAPPED);
 
-  bp_answer_view_set_deck (self->answer_view, self->deck);
-  bp_answer_view_set_store (self->answer_view, self->store);
+  bp_answer_view_set_page_handler (self->answer_view, bp_application_get_page_handler (application));
   g_settings_bind (self->settings, "text-size",
                    bp_answer_view_get_web_view (self->answer_view), "zoom-level",
                    G_SETTINGS_BIND_GET);
