@@ -49,7 +49,7 @@ bp_application_get_deck (BpApplication  *self,
  * bp_application_get_store:
  *
  * The user's study data, loaded when the application starts. A file that could not be
- * read is reported by the window; the store then starts empty or read-only.
+ * read is shown by each window's status banner; the store then starts empty or read-only.
  *
  * Returns: (transfer none): the store.
  */
@@ -64,8 +64,9 @@ bp_application_get_store (BpApplication *self)
       g_autoptr(GError) error = NULL;
 
       self->store = bp_study_store_new (path);
+      /* Not a warning: each window says so in its banner for as long as it lasts. */
       if (!bp_study_store_load (self->store, &error))
-        g_warning ("%s", error->message);
+        g_message ("%s", error->message);
     }
 
   return self->store;
