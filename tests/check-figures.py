@@ -5,7 +5,7 @@
 Checks, for resources/deck/deep-learning.md and resources/figures/:
 - each ![alt](figure:NAME "caption") names a figure file that parses as SVG, and has
   both an alternative text and a caption;
-- each figure is compiled into the binary (listed in resources/backprop.gresource.xml)
+- each figure is compiled into the binary (listed in resources/backprop-core.gresource.xml)
   and shown by the deck: no orphan files;
 - no figure hard-codes black or white (colours come from the page's CSS variables),
   and every id starts with the figure's name, so figures never clash on a page.
@@ -86,7 +86,7 @@ def check_svg(name, path):
 def main(source_root):
     deck_path = os.path.join(source_root, "resources", "deck", "deep-learning.md")
     figure_dir = os.path.join(source_root, "resources", "figures")
-    with open(os.path.join(source_root, "resources", "backprop.gresource.xml"), encoding="utf-8") as xml:
+    with open(os.path.join(source_root, "resources", "backprop-core.gresource.xml"), encoding="utf-8") as xml:
         compiled = set(re.findall(r"<file[^>]*>figures/([^<]+)\.svg</file>", xml.read()))
 
     shown = set()
@@ -101,7 +101,7 @@ def main(source_root):
         if not caption:
             error(f"deck line {number}: figure {name!r} has no caption")
         if name not in compiled:
-            error(f"figure {name!r} is not listed in resources/backprop.gresource.xml")
+            error(f"figure {name!r} is not listed in resources/backprop-core.gresource.xml")
         check_svg(name, path)
         print(f"ok: {name}")
 

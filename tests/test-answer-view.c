@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "bp-answer-view-private.h"
 #include "bp-deck-parser.h"
@@ -30,7 +31,7 @@ static const char hostile_deck_format[] =
   "\n"
   "<meta http-equiv=\"refresh\" content=\"0; url=%1$s/refresh.html\">\n"
   "\n"
-  "A [web link](%1$s/link.html), [the second question](backprop://question/test/second),\n"
+  "A [web link](%1$s/link.html), [the second question](backprop://deck/test/second),\n"
   "[a script link](javascript:document.title='ran') and [an anchor](#part).\n"
   "\n"
   "<p id=\"part\">Part</p>\n"
@@ -61,12 +62,12 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->view = BP_ANSWER_VIEW (bp_answer_view_new ());
+  bp_page_handler_add_deck (shared_page_handler (), fixture->deck);
+  fixture->view = BP_ANSWER_VIEW (bp_answer_view_new (shared_page_handler ()));
   fixture->web_view = bp_answer_view_get_web_view (fixture->view);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   present_window (fixture->window, 700, 500);
 
-  bp_answer_view_set_deck (fixture->view, fixture->deck);
   bp_answer_view_set_question (fixture->view, bp_deck_get_question (fixture->deck, 0));
   spin_until (page_loaded, fixture->web_view, "the first page");
 }
@@ -77,6 +78,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   g_clear_pointer (&fixture->server, loopback_server_free);
+  bp_page_handler_remove_deck (shared_page_handler (), "test");
   g_clear_object (&fixture->deck);
 }
 
@@ -85,7 +87,7 @@ assert_still_on_first_page (Fixture *fixture)
 {
   g_autofree char *heading = evaluate (fixture->web_view, "document.querySelector('h1').textContent");
 
-  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, "backprop://question/test/first");
+  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, "backprop://deck/test/first");
   g_assert_cmpstr (webkit_web_view_get_title (fixture->web_view), ==, "First");
   g_assert_cmpstr (heading, ==, "First");
 }
@@ -176,7 +178,53 @@ test_anchor_scrolls_within_page (Fixture       *fixture,
   spin_for_ms (300);
 
   g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==,
-                   "backprop://question/test/first#part");
+                   "backprop://deck/test/first#part");
+}
+
+/* The handler's addresses go both ways, and a "question:N" link stays within its deck. */
+static void
+test_handler_resolves_links (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  BpPageHandler *handler = bp_answer_view_get_page_handler (fixture->view);
+  BpQuestion *first = bp_deck_get_question (fixture->deck, 0);
+  BpQuestion *second = bp_deck_get_question (fixture->deck, 1);
+  g_autofree char *uri = bp_page_handler_dup_uri_for_question (second);
+
+  g_assert_cmpstr (uri, ==, "backprop://deck/test/second");
+  g_assert_true (bp_page_handler_lookup_question (handler, uri, NULL) == second);
+  g_assert_true (bp_page_handler_lookup_question (handler, "backprop://deck/test/second#top", NULL) == second);
+  g_assert_true (bp_page_handler_lookup_question (handler, "question:2", first) == second);
+  g_assert_null (bp_page_handler_lookup_question (handler, "question:2", NULL));
+  g_assert_null (bp_page_handler_lookup_question (handler, "question:9", first));
+  g_assert_null (bp_page_handler_lookup_question (handler, "backprop://deck/other/second", NULL));
+  g_assert_null (bp_page_handler_lookup_question (handler, "backprop://progress/test/second", NULL));
+  g_assert_true (bp_page_handler_lookup_deck (handler, "test") == fixture->deck);
+}
+
+static void
+load_failed_cb (WebKitWebView    *web_view,
+                WebKitLoadEvent   event,
+                const char       *uri,
+                GError           *error,
+                GError          **out)
+{
+  *out = g_error_copy (error);
+}
+
+/* A route the handler does not have is an error page, never an empty one. */
+static void
+test_unknown_route_fails (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (fixture->web_view, "load-failed", G_CALLBACK (load_failed_cb), &error);
+  webkit_web_view_load_uri (fixture->web_view, "backprop://progress/test");
+  spin_until (pointer_is_set, &error, "the unknown route to fail");
+
+  g_assert_error (error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_UNKNOWN_ROUTE);
+  g_assert_nonnull (strstr (error->message, "backprop://progress/test"));
 }
 
 static void
@@ -233,6 +281,10 @@ main (int   argc,
               fixture_set_up, test_question_link_asks_for_question, fixture_tear_down);
   g_test_add ("/answer-view/anchor-scrolls-within-page", Fixture, NULL,
               fixture_set_up, test_anchor_scrolls_within_page, fixture_tear_down);
+  g_test_add ("/answer-view/handler-resolves-links", Fixture, NULL,
+              fixture_set_up, test_handler_resolves_links, fixture_tear_down);
+  g_test_add ("/answer-view/unknown-route-fails", Fixture, NULL,
+              fixture_set_up, test_unknown_route_fails, fixture_tear_down);
   g_test_add_func ("/answer-view/context-menu-offers-only-copy", test_context_menu_offers_only_copy);
 
   return g_test_run ();

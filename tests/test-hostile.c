@@ -209,7 +209,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->view = BP_ANSWER_VIEW (bp_answer_view_new ());
+  fixture->view = BP_ANSWER_VIEW (bp_answer_view_new (shared_page_handler ()));
   fixture->web_view = bp_answer_view_get_web_view (fixture->view);
   g_signal_connect (fixture->web_view, "web-process-terminated",
                     G_CALLBACK (web_process_terminated_cb), fixture);
@@ -223,6 +223,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   g_clear_pointer (&fixture->server, loopback_server_free);
+  bp_page_handler_remove_deck (shared_page_handler (), "hostile");
+  bp_page_handler_set_store (shared_page_handler (), NULL);
   g_clear_object (&fixture->deck);
   g_clear_object (&fixture->renderer);
 
@@ -293,7 +295,7 @@ load_question (Fixture *fixture,
                guint    position)
 {
   BpQuestion *question = bp_deck_get_question (fixture->deck, position);
-  g_autofree char *uri = bp_answer_view_dup_uri_for_question (question);
+  g_autofree char *uri = bp_page_handler_dup_uri_for_question (question);
   gint64 start = g_get_monotonic_time ();
 
   bp_answer_view_set_question (fixture->view, question);
@@ -340,13 +342,13 @@ test_hostile_document (Fixture       *fixture,
   parse_and_render (fixture, text, test_case->trust);
   g_clear_pointer (&text, g_free);
 
-  bp_answer_view_set_deck (fixture->view, fixture->deck);
+  bp_page_handler_add_deck (shared_page_handler (), fixture->deck);
   load_question (fixture, 0);
   poke_page (fixture);
 
   /* Still the hostile page, unchanged by anything in it, and still answering. */
   g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==,
-                   "backprop://question/hostile/hostile");
+                   "backprop://deck/hostile/hostile");
   assert_page_reads (fixture, HOSTILE_TITLE);
 
   /* And the view goes on to the next question as if nothing had happened. */
@@ -386,8 +388,8 @@ test_hostile_notes (Fixture       *fixture,
                                         -1, BP_DECK_TRUSTED, &error);
   g_assert_no_error (error);
   bp_study_store_set_notes (fixture->store, "hostile/hostile", notes->str);
-  bp_answer_view_set_store (fixture->view, fixture->store);
-  bp_answer_view_set_deck (fixture->view, fixture->deck);
+  bp_page_handler_set_store (shared_page_handler (), fixture->store);
+  bp_page_handler_add_deck (shared_page_handler (), fixture->deck);
 
   load_question (fixture, 0);
   poke_page (fixture);

@@ -191,6 +191,26 @@ spin_for_ms (guint milliseconds)
   spin_until (is_true, &done, "a pause");
 }
 
+/* The page handler of answer views made without the app: one per program, on the default
+ * web context, as the app's; tests add and remove their decks. */
+BpPageHandler *
+shared_page_handler (void)
+{
+  static BpPageHandler *handler;
+
+  if (handler == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpPageRenderer) renderer = bp_page_renderer_new_from_resources (&error);
+
+      g_assert_no_error (error);
+      handler = bp_page_handler_new (renderer);
+      bp_page_handler_register (handler, webkit_web_context_get_default ());
+    }
+
+  return handler;
+}
+
 /* g_test_init, then the one application a program's tests share, registered as the app is. */
 BpApplication *
 init_app_tests (int    *argc,
@@ -326,7 +346,7 @@ void
 wait_for_page (BpWindow   *window,
                BpQuestion *question)
 {
-  g_autofree char *uri = bp_answer_view_dup_uri_for_question (question);
+  g_autofree char *uri = bp_page_handler_dup_uri_for_question (question);
 
   wait_for_uri (window_web_view (window), uri);
 }

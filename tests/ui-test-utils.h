@@ -6,6 +6,7 @@
 #include <webkit/webkit.h>
 
 #include "bp-application.h"
+#include "bp-page-handler.h"
 #include "bp-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ void      press_keys   (GtkWindow     *window,
                         const char    *keys);
 void      wait_for_uri (WebKitWebView *web_view,
                         const char    *uri);
+
+BpPageHandler *shared_page_handler (void);
 
 BpApplication *init_app_tests (int            *argc,
                                char         ***argv);

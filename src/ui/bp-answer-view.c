@@ -1,17 +1,16 @@
 /* bp-answer-view.c: shows one question's page in a locked-down WebKitWebView
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-answer-view"
+
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "bp-answer-view-private.h"
-#include "bp-page-renderer.h"
 #include "bp-search.h"
 #include "bp-startup-trace.h"
-
-#define QUESTION_URI_PREFIX BP_ANSWER_SCHEME "://question/"
 
 struct _BpAnswerView
 {
@@ -19,9 +18,7 @@ struct _BpAnswerView
 
   WebKitWebView *web_view;
 
-  BpPageRenderer *renderer;
-  BpDeck *deck;
-  BpStudyStore *store;
+  BpPageHandler *page_handler;  /* serves the pages and resolves their links */
   BpQuestion *question;
   char *highlight;      /* the word WebKit's find controller moves between */
   char *search_words;   /* the search's words, space-separated, for search-highlight.js */
@@ -31,8 +28,7 @@ G_DEFINE_FINAL_TYPE (BpAnswerView, bp_answer_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DECK,
-  PROP_STORE,
+  PROP_PAGE_HANDLER,
   PROP_QUESTION,
   N_PROPS
 };
@@ -45,124 +41,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static BpPageTheme
-current_theme (void)
-{
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-
-  return adw_style_manager_get_dark (style_manager) ? BP_PAGE_THEME_DARK : BP_PAGE_THEME_LIGHT;
-}
-
-char *
-bp_answer_view_dup_uri_for_question (BpQuestion *question)
-{
-  g_autofree char *escaped = NULL;
-
-  g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
-
-  escaped = g_uri_escape_string (bp_question_get_id (question), "/", FALSE);
-  return g_strconcat (QUESTION_URI_PREFIX, escaped, NULL);
-}
-
-/* The question a backprop://question/<deck>/<slug> URI names, if this view's deck has it. */
-static BpQuestion *
-lookup_question_for_uri (BpAnswerView *self,
-                         const char   *uri)
-{
-  g_autofree char *id = NULL;
-  const char *end;
-
-  if (self->deck == NULL || !g_str_has_prefix (uri, QUESTION_URI_PREFIX))
-    return NULL;
-
-  uri += strlen (QUESTION_URI_PREFIX);
-  end = strpbrk (uri, "?#");
-  id = g_uri_unescape_segment (uri, end, NULL);
-
-  return bp_deck_find_by_id (self->deck, id);
-}
-
-/* "question:9" in an answer: a link to question 9 of the same deck. */
-static BpQuestion *
-lookup_question_by_number (BpAnswerView *self,
-                           const char   *uri)
-{
-  guint64 number;
-
-  if (self->deck == NULL ||
-      !g_ascii_string_to_unsigned (uri + strlen ("question:"), 10, 1, G_MAXUINT, &number, NULL))
-    return NULL;
-
-  return bp_deck_find_by_number (self->deck, (guint)number);
-}
-
-static void
-finish_with_html (WebKitURISchemeRequest *request,
-                  char                   *html)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_take (html, strlen (html));
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr(WebKitURISchemeResponse) response = NULL;
-  SoupMessageHeaders *headers;
-
-  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
-  webkit_uri_scheme_response_set_content_type (response, "text/html");
-
-  /* The same policy as the page's <meta>, so it holds even before the head is parsed. */
-  headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-  soup_message_headers_append (headers, "Content-Security-Policy", BP_PAGE_CSP);
-  soup_message_headers_append (headers, "Cache-Control", "no-store");
-  webkit_uri_scheme_response_set_http_headers (response, headers);
-
-  webkit_uri_scheme_request_finish_with_response (request, response);
-}
-
-/* Pages are generated on request, so a page always shows the current theme, answer and notes. */
-static void
-handle_scheme_request_cb (WebKitURISchemeRequest *request,
-                          gpointer                user_data)
-{
-  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
-  GtkWidget *ancestor = gtk_widget_get_ancestor (GTK_WIDGET (web_view), BP_TYPE_ANSWER_VIEW);
-  BpAnswerView *self = ancestor ? BP_ANSWER_VIEW (ancestor) : NULL;
-  BpQuestion *question = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *notes = NULL;
-
-  if (self != NULL && self->renderer != NULL)
-    question = lookup_question_for_uri (self, webkit_uri_scheme_request_get_uri (request));
-
-  if (question == NULL)
-    {
-      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                   _("This page is not part of the open deck."));
-      webkit_uri_scheme_request_finish_error (request, error);
-      return;
-    }
-
-  if (self->store != NULL)
-    notes = bp_study_store_dup_notes (self->store, bp_question_get_id (question));
-
-  finish_with_html (request, bp_page_renderer_render (self->renderer, question, current_theme (), notes));
-}
-
-static void
-register_scheme_once (void)
-{
-  static gsize registered;
-
-  if (g_once_init_enter (&registered))
-    {
-      WebKitWebContext *context = webkit_web_context_get_default ();
-      WebKitSecurityManager *security = webkit_web_context_get_security_manager (context);
-
-      webkit_web_context_register_uri_scheme (context, BP_ANSWER_SCHEME,
-                                              handle_scheme_request_cb, NULL, NULL);
-      webkit_security_manager_register_uri_scheme_as_secure (security, BP_ANSWER_SCHEME);
-      g_once_init_leave (&registered, 1);
-    }
-}
-
 static gboolean
 is_web_uri (const char *uri)
 {
@@ -172,7 +50,7 @@ is_web_uri (const char *uri)
 static gboolean
 is_app_uri (const char *uri)
 {
-  return g_str_has_prefix (uri, BP_ANSWER_SCHEME ":");
+  return g_str_has_prefix (uri, BP_PAGE_SCHEME ":");
 }
 
 static gboolean
@@ -203,8 +81,9 @@ allow_link_click (BpAnswerView *self,
   if (same_page (uri, webkit_web_view_get_uri (self->web_view)))
     return TRUE;
 
-  target = g_str_has_prefix (uri, "question:") ? lookup_question_by_number (self, uri)
-                                               : lookup_question_for_uri (self, uri);
+  target = self->page_handler != NULL
+             ? bp_page_handler_lookup_question (self->page_handler, uri, self->question)
+             : NULL;
   if (target != NULL)
     g_signal_emit (self, signals[OPEN_QUESTION], 0, target);
 
@@ -398,7 +277,7 @@ update_background (BpAnswerView *self)
   /* The page's own background, painted before the first frame: no white flash in dark mode. */
   GdkRGBA color;
 
-  gdk_rgba_parse (&color, current_theme () == BP_PAGE_THEME_DARK ? "#1e1e1e" : "#ffffff");
+  gdk_rgba_parse (&color, bp_page_handler_get_current_theme () == BP_PAGE_THEME_DARK ? "#1e1e1e" : "#ffffff");
   webkit_web_view_set_background_color (self->web_view, &color);
 }
 
@@ -426,7 +305,7 @@ static void
 dark_changed_cb (BpAnswerView *self)
 {
   g_autofree char *script = NULL;
-  const char *theme = bp_page_theme_to_string (current_theme ());
+  const char *theme = bp_page_theme_to_string (bp_page_handler_get_current_theme ());
 
   update_background (self);
 
@@ -494,11 +373,9 @@ bp_answer_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_ANSWER_VIEW);
 
   g_clear_object (&self->question);
-  g_clear_object (&self->store);
+  g_clear_object (&self->page_handler);
   g_clear_pointer (&self->highlight, g_free);
   g_clear_pointer (&self->search_words, g_free);
-  g_clear_object (&self->deck);
-  g_clear_object (&self->renderer);
 
   G_OBJECT_CLASS (bp_answer_view_parent_class)->dispose (object);
 }
@@ -513,12 +390,8 @@ bp_answer_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DECK:
-      g_value_set_object (value, self->deck);
-      break;
-
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_PAGE_HANDLER:
+      g_value_set_object (value, self->page_handler);
       break;
 
     case PROP_QUESTION:
@@ -540,12 +413,8 @@ bp_answer_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DECK:
-      bp_answer_view_set_deck (self, g_value_get_object (value));
-      break;
-
-    case PROP_STORE:
-      bp_answer_view_set_store (self, g_value_get_object (value));
+    case PROP_PAGE_HANDLER:
+      bp_answer_view_set_page_handler (self, g_value_get_object (value));
       break;
 
     case PROP_QUESTION:
@@ -567,13 +436,10 @@ bp_answer_view_class_init (BpAnswerViewClass *klass)
   object_class->get_property = bp_answer_view_get_property;
   object_class->set_property = bp_answer_view_set_property;
 
-  properties[PROP_DECK] =
-    g_param_spec_object ("deck", NULL, NULL,
-                         BP_TYPE_DECK,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         BP_TYPE_STUDY_STORE,
+  /* Set once, at construction or by the widget that holds the view's template. */
+  properties[PROP_PAGE_HANDLER] =
+    g_param_spec_object ("page-handler", NULL, NULL,
+                         BP_TYPE_PAGE_HANDLER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_QUESTION] =
     g_param_spec_object ("question", NULL, NULL,
@@ -607,15 +473,7 @@ bp_answer_view_class_init (BpAnswerViewClass *klass)
 static void
 bp_answer_view_init (BpAnswerView *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  register_scheme_once ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->renderer = bp_page_renderer_new_from_resources (&error);
-  if (self->renderer == NULL)
-    g_critical ("The page template is broken: %s", error->message);
 
   lock_down_settings (self);
   bp_startup_trace_watch (self->web_view);
@@ -628,52 +486,42 @@ bp_answer_view_init (BpAnswerView *self)
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/**
+ * bp_answer_view_new:
+ * @page_handler: (nullable): serves the view's pages; else set #BpAnswerView:page-handler once
+ */
 GtkWidget *
-bp_answer_view_new (void)
+bp_answer_view_new (BpPageHandler *page_handler)
 {
-  return g_object_new (BP_TYPE_ANSWER_VIEW, NULL);
+  g_return_val_if_fail (!page_handler || BP_IS_PAGE_HANDLER (page_handler), NULL);
+
+  return g_object_new (BP_TYPE_ANSWER_VIEW, "page-handler", page_handler, NULL);
 }
 
-BpDeck *
-bp_answer_view_get_deck (BpAnswerView *self)
+BpPageHandler *
+bp_answer_view_get_page_handler (BpAnswerView *self)
 {
   g_return_val_if_fail (BP_IS_ANSWER_VIEW (self), NULL);
 
-  return self->deck;
-}
-
-void
-bp_answer_view_set_deck (BpAnswerView *self,
-                         BpDeck       *deck)
-{
-  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
-  g_return_if_fail (!deck || BP_IS_DECK (deck));
-
-  if (g_set_object (&self->deck, deck))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECK]);
-}
-
-BpStudyStore *
-bp_answer_view_get_store (BpAnswerView *self)
-{
-  g_return_val_if_fail (BP_IS_ANSWER_VIEW (self), NULL);
-
-  return self->store;
+  return self->page_handler;
 }
 
 /**
- * bp_answer_view_set_store:
- * @store: (nullable): where the notes shown under each answer come from
+ * bp_answer_view_set_page_handler:
+ * @page_handler: (nullable): serves the view's pages and resolves the links in them
+ *
+ * Set once: the pages shown so far came from this handler.
  */
 void
-bp_answer_view_set_store (BpAnswerView *self,
-                          BpStudyStore *store)
+bp_answer_view_set_page_handler (BpAnswerView  *self,
+                                 BpPageHandler *page_handler)
 {
   g_return_if_fail (BP_IS_ANSWER_VIEW (self));
-  g_return_if_fail (!store || BP_IS_STUDY_STORE (store));
+  g_return_if_fail (!page_handler || BP_IS_PAGE_HANDLER (page_handler));
+  g_return_if_fail (self->page_handler == NULL || self->page_handler == page_handler);
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (g_set_object (&self->page_handler, page_handler))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_HANDLER]);
 }
 
 /**
@@ -686,17 +534,17 @@ bp_answer_view_set_store (BpAnswerView *self,
 void
 bp_answer_view_refresh_notes (BpAnswerView *self)
 {
-  g_autofree char *notes = NULL;
   g_autofree char *html = NULL;
   GVariantDict arguments;
 
   g_return_if_fail (BP_IS_ANSWER_VIEW (self));
 
-  if (self->question == NULL || self->store == NULL)
+  if (self->question == NULL || self->page_handler == NULL)
     return;
 
-  notes = bp_study_store_dup_notes (self->store, bp_question_get_id (self->question));
-  html = bp_page_renderer_render_notes (notes);
+  html = bp_page_handler_dup_notes_html (self->page_handler, self->question);
+  if (html == NULL)
+    return;
 
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "html", "s", html);
@@ -717,9 +565,9 @@ bp_answer_view_get_question (BpAnswerView *self)
 
 /**
  * bp_answer_view_set_question:
- * @question: (nullable): a question of the view's deck
+ * @question: (nullable): a question of a deck the page handler serves
  *
- * Loads the question's page. The page itself is rendered when the web view asks for it.
+ * Loads the question's page. The handler renders it when the web view asks for it.
  */
 void
 bp_answer_view_set_question (BpAnswerView *self,
@@ -735,7 +583,7 @@ bp_answer_view_set_question (BpAnswerView *self,
 
   if (question != NULL)
     {
-      uri = bp_answer_view_dup_uri_for_question (question);
+      uri = bp_page_handler_dup_uri_for_question (question);
       webkit_web_view_load_uri (self->web_view, uri);
     }
 

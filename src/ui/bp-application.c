@@ -1,6 +1,8 @@
 /* bp-application.c: the single-instance application, its options and app-wide actions
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-application"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -16,6 +18,7 @@ struct _BpApplication
 
   BpDeck *deck;
   BpStudyStore *store;
+  BpPageHandler *page_handler;
   GSettings *settings;
 };
 
@@ -46,7 +49,7 @@ bp_application_get_deck (BpApplication  *self,
  * bp_application_get_store:
  *
  * The user's study data, loaded when the application starts. A file that could not be
- * read is reported by the window; the store then starts empty or read-only.
+ * read is shown by each window's status banner; the store then starts empty or read-only.
  *
  * Returns: (transfer none): the store.
  */
@@ -61,11 +64,49 @@ bp_application_get_store (BpApplication *self)
       g_autoptr(GError) error = NULL;
 
       self->store = bp_study_store_new (path);
+      /* Not a warning: each window says so in its banner for as long as it lasts. */
       if (!bp_study_store_load (self->store, &error))
-        g_warning ("%s", error->message);
+        g_message ("%s", error->message);
     }
 
   return self->store;
+}
+
+/**
+ * bp_application_get_page_handler:
+ *
+ * The backprop: scheme's pages, made in startup for every deck the application has open.
+ *
+ * Returns: (transfer none) (nullable): the handler, or %NULL before startup
+ */
+BpPageHandler *
+bp_application_get_page_handler (BpApplication *self)
+{
+  g_return_val_if_fail (BP_IS_APPLICATION (self), NULL);
+
+  return self->page_handler;
+}
+
+/* Every web view of the app uses the default context: the scheme is served there. */
+static void
+setup_page_handler (BpApplication *self)
+{
+  g_autoptr(BpPageRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  BpDeck *deck;
+
+  renderer = bp_page_renderer_new_from_resources (&error);
+  if (renderer == NULL)
+    g_error ("The page template is broken: %s", error->message);
+
+  self->page_handler = bp_page_handler_new (renderer);
+  bp_page_handler_register (self->page_handler, webkit_web_context_get_default ());
+  bp_page_handler_set_store (self->page_handler, bp_application_get_store (self));
+
+  /* A deck that does not parse is reported when the window would open. */
+  deck = bp_application_get_deck (self, NULL);
+  if (deck != NULL)
+    bp_page_handler_add_deck (self->page_handler, deck);
 }
 
 static BpWindow *
@@ -300,6 +341,8 @@ bp_application_startup (GApplication *application)
                    adw_style_manager_get_default (), "color-scheme",
                    G_SETTINGS_BIND_GET);
   gtk_window_set_default_icon_name (APP_ID);
+
+  setup_page_handler (self);
 }
 
 /* A last save, for changes made after the windows closed (none, normally). */
@@ -321,6 +364,7 @@ bp_application_dispose (GObject *object)
   BpApplication *self = (BpApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->page_handler);
   g_clear_object (&self->store);
   g_clear_object (&self->deck);
 

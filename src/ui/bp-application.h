@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "bp-deck.h"
+#include "bp-page-handler.h"
 #include "bp-study-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,6 @@ BpApplication *bp_application_new      (void);
 BpDeck        *bp_application_get_deck  (BpApplication  *self,
                                          GError        **error);
 BpStudyStore  *bp_application_get_store (BpApplication  *self);
+BpPageHandler *bp_application_get_page_handler (BpApplication *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "bp-answer-view.h"
 #include "bp-notes-pane.h"
 #include "bp-search.h"
+#include "bp-status-banner.h"
 #include "bp-study-store.h"
 #include "bp-window.h"
 
@@ -40,6 +41,7 @@ struct _BpWindow
   GtkPaned *paned;
   BpAnswerView *answer_view;
   BpNotesPane *notes_pane;
+  BpStatusBanner *status_banner;
 
   GSettings *settings;
   BpDeck *deck;

@@ -311,15 +311,6 @@ store_changed_cb (BpWindow     *self,
     }
 }
 
-static void
-save_error_cb (BpWindow *self)
-{
-  const GError *error = bp_study_store_get_save_error (self->store);
-
-  if (error != NULL)
-    bp_window_show_toast (self, error->message);
-}
-
 /* A question opened any way but Back or Forward starts a new branch of the history. */
 static void
 record_visit (BpWindow   *self,
@@ -656,7 +647,8 @@ discard_response_cb (AdwMessageDialog *dialog,
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Nothing is thrown away without asking: the notes could not be written, so say why. */
+/* Nothing is thrown away without asking: the notes could not be written, so say why.
+ * @error: (nullable): why, if the store said */
 static void
 ask_before_discarding (BpWindow     *self,
                        const GError *error)
@@ -669,7 +661,8 @@ ask_before_discarding (BpWindow     *self,
   adw_message_dialog_format_body (dialog,
                                   _("%s\n\nIf you close Backprop now, the notes and marks you "
                                     "changed since the last save are lost."),
-                                  error->message);
+                                  error != NULL ? error->message
+                                                : _("Your study data could not be saved."));
   adw_message_dialog_add_responses (dialog,
                                     "keep", _("_Keep Backprop Open"),
                                     "discard", _("_Close Without Saving"),
@@ -688,10 +681,12 @@ bp_window_close_request (GtkWindow *window)
   g_autoptr(GError) error = NULL;
   int width, height;
 
-  /* What was typed in the last second is written now, not lost with the window. */
+  /* What was typed in the last second is written now, not lost with the window. Whatever
+   * is still unsaved afterwards (a read-only store, a failed write) is never dropped
+   * without asking, whatever the flush said. */
   notes_changed_cb (self);
-  if (!bp_study_store_flush (self->store, &error) &&
-      bp_study_store_get_has_unsaved_changes (self->store))
+  bp_study_store_flush (self->store, &error);
+  if (bp_study_store_get_has_unsaved_changes (self->store))
     {
       ask_before_discarding (self, error);
       return TRUE;
@@ -727,6 +722,8 @@ static void
 bp_window_constructed (GObject *object)
 {
   BpWindow *self = (BpWindow *)object;
+  /* GtkWindow:application is set only after construction: the app is the default one. */
+  BpApplication *application = BP_APPLICATION (g_application_get_default ());
 
   G_OBJECT_CLASS (bp_window_parent_class)->constructed (object);
 
@@ -735,11 +732,9 @@ bp_window_constructed (GObject *object)
   g_assert (BP_IS_STUDY_STORE (self->store));
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (save_error_cb), self,
-                           G_CONNECT_SWAPPED);
 
-  bp_answer_view_set_deck (self->answer_view, self->deck);
-  bp_answer_view_set_store (self->answer_view, self->store);
+  bp_answer_view_set_page_handler (self->answer_view, bp_application_get_page_handler (application));
+  bp_status_banner_set_store (self->status_banner, self->store);
   g_settings_bind (self->settings, "text-size",
                    bp_answer_view_get_web_view (self->answer_view), "zoom-level",
                    G_SETTINGS_BIND_GET);
@@ -899,6 +894,7 @@ bp_window_class_init (BpWindowClass *klass)
 
   g_type_ensure (BP_TYPE_ANSWER_VIEW);
   g_type_ensure (BP_TYPE_NOTES_PANE);
+  g_type_ensure (BP_TYPE_STATUS_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/bp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BpWindow, toast_overlay);
@@ -911,6 +907,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, question_list);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, answer_view);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, status_banner);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, search_status);

@@ -296,7 +296,7 @@ app_subject_new (void)
   subject = subject_new ("app", GTK_WINDOW (window), bp_answer_view_get_web_view (window->answer_view));
   subject->open = open_app_question;
   for (guint i = 0; i < bp_deck_get_n_questions (deck); i++)
-    g_ptr_array_add (subject->uris, bp_answer_view_dup_uri_for_question (bp_deck_get_question (deck, i)));
+    g_ptr_array_add (subject->uris, bp_page_handler_dup_uri_for_question (bp_deck_get_question (deck, i)));
 
   /* The window opens with its first page: start-up's business, not a switch. */
   current = (Switch) { .expected_uri = g_ptr_array_index (subject->uris, 0) };

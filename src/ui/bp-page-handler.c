@@ -1,0 +1,484 @@
+/* bp-page-handler.c: the backprop: URI scheme, which serves every page of every open deck
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bp-page-handler"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bp-page-handler.h"
+
+#define URI_PREFIX BP_PAGE_SCHEME "://"
+#define ANSWER_ROUTE "deck"
+#define NUMBER_LINK_PREFIX "question:"
+
+struct _BpPageHandler
+{
+  GObject parent_instance;
+
+  BpPageRenderer *renderer;
+  GHashTable *decks;    /* deck id -> BpDeck */
+  BpStudyStore *store;  /* where the notes under an answer come from */
+};
+
+G_DEFINE_FINAL_TYPE (BpPageHandler, bp_page_handler, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (bp-page-handler-error-quark, bp_page_handler_error)
+
+enum {
+  PROP_0,
+  PROP_RENDERER,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One route per kind of page: backprop://<host>/<path>. A new kind of page is one entry. */
+typedef char *(*PageRoute) (BpPageHandler  *self,
+                            const char     *path,
+                            GError        **error);
+
+static char *render_answer_page (BpPageHandler  *self,
+                                 const char     *path,
+                                 GError        **error);
+
+static const struct {
+  const char *host;
+  PageRoute render;
+} routes[] = {
+  { ANSWER_ROUTE, render_answer_page },
+};
+
+/**
+ * bp_page_handler_get_current_theme:
+ *
+ * Returns: the variant pages are rendered in now: the desktop's light or dark style
+ */
+BpPageTheme
+bp_page_handler_get_current_theme (void)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  return adw_style_manager_get_dark (style_manager) ? BP_PAGE_THEME_DARK : BP_PAGE_THEME_LIGHT;
+}
+
+/* "backprop://<host>/<path>?query#fragment": the host, and the path unescaped. */
+static gboolean
+split_uri (const char  *uri,
+           char       **host,
+           char       **path)
+{
+  const char *start, *end, *slash;
+
+  if (!g_str_has_prefix (uri, URI_PREFIX))
+    return FALSE;
+
+  start = uri + strlen (URI_PREFIX);
+  end = start + strcspn (start, "?#");
+  slash = memchr (start, '/', end - start);
+  if (slash == NULL)
+    return FALSE;
+
+  *path = g_uri_unescape_segment (slash + 1, end, NULL);
+  if (*path == NULL)
+    return FALSE;
+
+  *host = g_strndup (start, slash - start);
+  return TRUE;
+}
+
+/* A question id is "<deck id>/<slug>"; slugs have no slash, deck ids may. */
+static BpDeck *
+lookup_deck_of_id (BpPageHandler *self,
+                   const char    *question_id)
+{
+  const char *slash = strrchr (question_id, '/');
+  g_autofree char *deck_id = NULL;
+
+  if (slash == NULL)
+    return NULL;
+
+  deck_id = g_strndup (question_id, slash - question_id);
+  return g_hash_table_lookup (self->decks, deck_id);
+}
+
+static BpQuestion *
+lookup_question_id (BpPageHandler *self,
+                    const char    *question_id)
+{
+  BpDeck *deck = lookup_deck_of_id (self, question_id);
+
+  return deck != NULL ? bp_deck_find_by_id (deck, question_id) : NULL;
+}
+
+/* backprop://deck/<deck id>/<slug>: the answer, with the user's notes under it. */
+static char *
+render_answer_page (BpPageHandler  *self,
+                    const char     *path,
+                    GError        **error)
+{
+  BpQuestion *question = lookup_question_id (self, path);
+  g_autofree char *notes = NULL;
+
+  if (question == NULL)
+    {
+      g_set_error_literal (error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
+                           _("This page is not part of the open deck."));
+      return NULL;
+    }
+
+  if (self->store != NULL)
+    notes = bp_study_store_dup_notes (self->store, bp_question_get_id (question));
+
+  return bp_page_renderer_render (self->renderer, question, bp_page_handler_get_current_theme (), notes);
+}
+
+static char *
+render_page (BpPageHandler  *self,
+             const char     *uri,
+             GError        **error)
+{
+  g_autofree char *host = NULL;
+  g_autofree char *path = NULL;
+
+  if (split_uri (uri, &host, &path))
+    for (gsize i = 0; i < G_N_ELEMENTS (routes); i++)
+      if (g_str_equal (routes[i].host, host))
+        return routes[i].render (self, path, error);
+
+  g_set_error (error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_UNKNOWN_ROUTE,
+               _("Backprop has no page at “%s”."), uri);
+  return NULL;
+}
+
+static void
+finish_with_html (WebKitURISchemeRequest *request,
+                  char                   *html)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (html, strlen (html));
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(WebKitURISchemeResponse) response = NULL;
+  SoupMessageHeaders *headers;
+
+  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
+  webkit_uri_scheme_response_set_content_type (response, "text/html");
+
+  /* The same policy as the page's <meta>, so it holds even before the head is parsed. */
+  headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_append (headers, "Content-Security-Policy", BP_PAGE_CSP);
+  soup_message_headers_append (headers, "Cache-Control", "no-store");
+  webkit_uri_scheme_response_set_http_headers (response, headers);
+
+  webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
+/* Pages are generated on request, so a page always shows the current theme, answer and notes.
+ * The web context outlives the application, so it holds the handler only weakly. */
+static void
+request_cb (WebKitURISchemeRequest *request,
+            gpointer                user_data)
+{
+  g_autoptr(BpPageHandler) self = g_weak_ref_get (user_data);
+  g_autoptr(GError) error = NULL;
+  char *html = NULL;
+
+  if (self != NULL)
+    html = render_page (self, webkit_uri_scheme_request_get_uri (request), &error);
+  else
+    g_set_error_literal (&error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
+                         _("Backprop is closing."));
+
+  if (html != NULL)
+    finish_with_html (request, html);
+  else
+    webkit_uri_scheme_request_finish_error (request, error);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+bp_page_handler_dispose (GObject *object)
+{
+  BpPageHandler *self = (BpPageHandler *)object;
+
+  g_hash_table_remove_all (self->decks);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bp_page_handler_parent_class)->dispose (object);
+}
+
+static void
+bp_page_handler_finalize (GObject *object)
+{
+  BpPageHandler *self = (BpPageHandler *)object;
+
+  g_clear_pointer (&self->decks, g_hash_table_unref);
+  g_clear_object (&self->renderer);
+
+  G_OBJECT_CLASS (bp_page_handler_parent_class)->finalize (object);
+}
+
+static void
+bp_page_handler_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BpPageHandler *self = BP_PAGE_HANDLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RENDERER:
+      g_value_set_object (value, self->renderer);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_page_handler_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BpPageHandler *self = BP_PAGE_HANDLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RENDERER:
+      self->renderer = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE:
+      bp_page_handler_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_page_handler_class_init (BpPageHandlerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bp_page_handler_dispose;
+  object_class->finalize = bp_page_handler_finalize;
+  object_class->get_property = bp_page_handler_get_property;
+  object_class->set_property = bp_page_handler_set_property;
+
+  properties[PROP_RENDERER] =
+    g_param_spec_object ("renderer", NULL, NULL,
+                         BP_TYPE_PAGE_RENDERER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         BP_TYPE_STUDY_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bp_page_handler_init (BpPageHandler *self)
+{
+  self->decks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+BpPageHandler *
+bp_page_handler_new (BpPageRenderer *renderer)
+{
+  g_return_val_if_fail (BP_IS_PAGE_RENDERER (renderer), NULL);
+
+  return g_object_new (BP_TYPE_PAGE_HANDLER, "renderer", renderer, NULL);
+}
+
+/**
+ * bp_page_handler_register:
+ * @context: the web context whose views show the app's pages
+ *
+ * Serves the backprop: scheme in @context, as a secure origin. Call it once per context.
+ */
+void
+bp_page_handler_register (BpPageHandler    *self,
+                          WebKitWebContext *context)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_return_if_fail (BP_IS_PAGE_HANDLER (self));
+  g_return_if_fail (WEBKIT_IS_WEB_CONTEXT (context));
+
+  g_weak_ref_init (ref, self);
+  webkit_web_context_register_uri_scheme (context, BP_PAGE_SCHEME, request_cb, ref, weak_ref_free);
+  webkit_security_manager_register_uri_scheme_as_secure (webkit_web_context_get_security_manager (context),
+                                                         BP_PAGE_SCHEME);
+}
+
+BpPageRenderer *
+bp_page_handler_get_renderer (BpPageHandler *self)
+{
+  g_return_val_if_fail (BP_IS_PAGE_HANDLER (self), NULL);
+
+  return self->renderer;
+}
+
+/**
+ * bp_page_handler_add_deck:
+ *
+ * Serves @deck's pages, in place of any deck with the same id.
+ */
+void
+bp_page_handler_add_deck (BpPageHandler *self,
+                          BpDeck        *deck)
+{
+  g_return_if_fail (BP_IS_PAGE_HANDLER (self));
+  g_return_if_fail (BP_IS_DECK (deck));
+
+  g_hash_table_replace (self->decks, g_strdup (bp_deck_get_id (deck)), g_object_ref (deck));
+}
+
+void
+bp_page_handler_remove_deck (BpPageHandler *self,
+                             const char    *deck_id)
+{
+  g_return_if_fail (BP_IS_PAGE_HANDLER (self));
+  g_return_if_fail (deck_id != NULL);
+
+  g_hash_table_remove (self->decks, deck_id);
+}
+
+/**
+ * bp_page_handler_lookup_deck:
+ *
+ * Returns: (transfer none) (nullable): the deck served under @deck_id
+ */
+BpDeck *
+bp_page_handler_lookup_deck (BpPageHandler *self,
+                             const char    *deck_id)
+{
+  g_return_val_if_fail (BP_IS_PAGE_HANDLER (self), NULL);
+  g_return_val_if_fail (deck_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->decks, deck_id);
+}
+
+BpStudyStore *
+bp_page_handler_get_store (BpPageHandler *self)
+{
+  g_return_val_if_fail (BP_IS_PAGE_HANDLER (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * bp_page_handler_set_store:
+ * @store: (nullable): where the notes shown under each answer come from
+ */
+void
+bp_page_handler_set_store (BpPageHandler *self,
+                           BpStudyStore  *store)
+{
+  g_return_if_fail (BP_IS_PAGE_HANDLER (self));
+  g_return_if_fail (!store || BP_IS_STUDY_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * bp_page_handler_dup_uri_for_question:
+ *
+ * Returns: (transfer full): backprop://deck/<deck id>/<slug>, the URI of @question's answer
+ */
+char *
+bp_page_handler_dup_uri_for_question (BpQuestion *question)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
+
+  escaped = g_uri_escape_string (bp_question_get_id (question), "/", FALSE);
+  return g_strconcat (URI_PREFIX ANSWER_ROUTE "/", escaped, NULL);
+}
+
+/* "question:9" in an answer: question 9 of the deck the link is in. */
+static BpQuestion *
+lookup_question_by_number (BpPageHandler *self,
+                           const char    *number_text,
+                           BpQuestion    *from)
+{
+  BpDeck *deck = from != NULL ? lookup_deck_of_id (self, bp_question_get_id (from)) : NULL;
+  guint64 number;
+
+  if (deck == NULL ||
+      !g_ascii_string_to_unsigned (number_text, 10, 1, G_MAXUINT, &number, NULL))
+    return NULL;
+
+  return bp_deck_find_by_number (deck, (guint)number);
+}
+
+/**
+ * bp_page_handler_lookup_question:
+ * @uri: an answer's URI, or a "question:N" link
+ * @from: (nullable): the question whose page holds the link, for "question:N"
+ *
+ * Returns: (transfer none) (nullable): the question @uri opens, if its deck is served
+ */
+BpQuestion *
+bp_page_handler_lookup_question (BpPageHandler *self,
+                                 const char    *uri,
+                                 BpQuestion    *from)
+{
+  g_autofree char *host = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (BP_IS_PAGE_HANDLER (self), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (!from || BP_IS_QUESTION (from), NULL);
+
+  if (g_str_has_prefix (uri, NUMBER_LINK_PREFIX))
+    return lookup_question_by_number (self, uri + strlen (NUMBER_LINK_PREFIX), from);
+
+  if (!split_uri (uri, &host, &path) || !g_str_equal (host, ANSWER_ROUTE))
+    return NULL;
+
+  return lookup_question_id (self, path);
+}
+
+/**
+ * bp_page_handler_dup_notes_html:
+ *
+ * Returns: (transfer full) (nullable): @question's notes as the page shows them, or %NULL
+ *   without a store
+ */
+char *
+bp_page_handler_dup_notes_html (BpPageHandler *self,
+                                BpQuestion    *question)
+{
+  g_autofree char *notes = NULL;
+
+  g_return_val_if_fail (BP_IS_PAGE_HANDLER (self), NULL);
+  g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  notes = bp_study_store_dup_notes (self->store, bp_question_get_id (question));
+  return bp_page_renderer_render_notes (notes);
+}
+
