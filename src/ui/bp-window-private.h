@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bp-answer-view.h"
+#include "bp-history.h"
 #include "bp-notes-pane.h"
 #include "bp-search.h"
 #include "bp-study-store.h"
@@ -53,10 +54,7 @@ struct _BpWindow
   char *search_query;  /* the text the list and the page show the results of */
   GtkWindow *shortcuts_window;  /* built when first shown */
 
-  /* Questions visited, oldest first, and where Back and Forward stand in it. */
-  GPtrArray *history;
-  guint history_index;
-  gboolean moving_in_history;
+  BpHistory *history;
 
   guint read_timeout_id;
   guint notes_page_timeout_id;

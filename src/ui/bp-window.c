@@ -320,52 +320,36 @@ save_error_cb (BpWindow *self)
     bp_window_show_toast (self, error->message);
 }
 
-/* A question opened any way but Back or Forward starts a new branch of the history. */
 static void
-record_visit (BpWindow   *self,
-              BpQuestion *question)
+history_changed_cb (BpWindow *self)
 {
-  if (!self->moving_in_history)
-    {
-      if (self->history->len > 0)
-        g_ptr_array_set_size (self->history, self->history_index + 1);
-      g_ptr_array_add (self->history, g_object_ref (question));
-      self->history_index = self->history->len - 1;
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.back", self->history_index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.back",
+                                 bp_history_get_can_go_back (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.forward",
-                                 self->history_index + 1 < self->history->len);
-}
-
-static void
-move_in_history (BpWindow *self,
-                 guint     index)
-{
-  if (index >= self->history->len)
-    return;
-
-  self->history_index = index;
-  self->moving_in_history = TRUE;
-  bp_window_show_question (self, g_ptr_array_index (self->history, index));
-  self->moving_in_history = FALSE;
+                                 bp_history_get_can_go_forward (self->history));
 }
 
 void
 bp_window_go_back (BpWindow *self)
 {
+  BpQuestion *question;
+
   g_return_if_fail (BP_IS_WINDOW (self));
 
-  if (self->history_index > 0)
-    move_in_history (self, self->history_index - 1);
+  /* Showing it visits it again, which the history knows is no new branch. */
+  if ((question = bp_history_go_back (self->history)) != NULL)
+    bp_window_show_question (self, question);
 }
 
 void
 bp_window_go_forward (BpWindow *self)
 {
+  BpQuestion *question;
+
   g_return_if_fail (BP_IS_WINDOW (self));
 
-  move_in_history (self, self->history_index + 1);
+  if ((question = bp_history_go_forward (self->history)) != NULL)
+    bp_window_show_question (self, question);
 }
 
 static void
@@ -512,7 +496,7 @@ selection_changed_cb (BpWindow *self)
   g_settings_set_string (self->settings, "last-question", bp_question_get_id (question));
   load_notes (self);
   start_read_timer (self);
-  record_visit (self, question);
+  bp_history_visit (self->history, question);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_WEAK]);
@@ -763,7 +747,7 @@ bp_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->read_timeout_id, g_source_remove);
   g_clear_handle_id (&self->notes_page_timeout_id, g_source_remove);
-  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_object (&self->history);
   g_clear_object (&self->search_results);
   g_clear_pointer (&self->search_query, g_free);
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
@@ -938,7 +922,10 @@ bp_window_init (BpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->history = g_ptr_array_new_with_free_func (g_object_unref);
+  self->history = bp_history_new ();
+  g_signal_connect_object (self->history, "notify", G_CALLBACK (history_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  history_changed_cb (self);
 
   /* The drop-down's own button would be announced by its class name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->filter_dropdown))),
