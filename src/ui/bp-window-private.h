@@ -6,19 +6,11 @@
 #include "bp-history.h"
 #include "bp-notes-pane.h"
 #include "bp-search.h"
+#include "bp-settings-enum-types.h"
 #include "bp-study-store.h"
 #include "bp-window.h"
 
 G_BEGIN_DECLS
-
-/* The sidebar filter; the values are the GSettings enum's. */
-typedef enum {
-  BP_FILTER_ALL,
-  BP_FILTER_WEAK,
-  BP_FILTER_NOTES,
-  BP_FILTER_UNREAD,
-  BP_N_FILTERS
-} BpFilter;
 
 struct _BpWindow
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "bp-application.h"
-#include "bp-answer-view-private.h"
+#include "bp-answer-view.h"
 #include "bp-question-row.h"
 #include "bp-study-export.h"
 #include "bp-window-private.h"
@@ -604,7 +604,6 @@ static void
 restore_window_state (BpWindow *self)
 {
   self->filter_mode = (BpFilter)g_settings_get_enum (self->settings, "filter");
-  self->notes_visible = g_settings_get_boolean (self->settings, "notes-visible");
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -724,15 +723,13 @@ bp_window_constructed (GObject *object)
 
   bp_answer_view_set_deck (self->answer_view, self->deck);
   bp_answer_view_set_store (self->answer_view, self->store);
-  g_settings_bind (self->settings, "text-size",
-                   bp_answer_view_get_web_view (self->answer_view), "zoom-level",
-                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "text-size", self->answer_view, "zoom-level", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "notes-visible", self, "notes-visible", G_SETTINGS_BIND_DEFAULT);
   restore_window_state (self);
   setup_question_list (self);
   update_filter_names (self);
   restore_question (self);
   bp_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_VISIBLE]);
   announce_recovery (self);
 
   focus_selected_row (self);
@@ -807,10 +804,10 @@ set_notes_visible (BpWindow *self,
     return;
 
   self->notes_visible = visible;
-  g_settings_set_boolean (self->settings, "notes-visible", visible);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_VISIBLE]);
 
-  if (visible)
+  /* Shown by the user, not restored at start-up: the cursor goes there to type. */
+  if (visible && gtk_widget_get_mapped (GTK_WIDGET (self)))
     bp_notes_pane_focus (self->notes_pane);
 }
 
