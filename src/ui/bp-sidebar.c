@@ -516,13 +516,12 @@ bp_sidebar_set_store (BpSidebar    *self,
 
   bp_study_filter_set_store (self->study_filter, store);
   /* The rows on screen follow the store they were bound with: bind them again. */
-  if (self->question_list != NULL && gtk_widget_get_first_child (GTK_WIDGET (self->question_list)) != NULL)
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->question_list)) != NULL)
     {
       gtk_list_view_set_model (self->question_list, NULL);
       gtk_list_view_set_model (self->question_list, GTK_SELECTION_MODEL (self->selection));
     }
-  if (self->filter_names != NULL)
-    update_filter_names (self);
+  update_filter_names (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -65,6 +65,7 @@ load_notes (BpWindow *self)
 
   bp_notes_pane_set_text (self->notes_pane, notes);
 }
+
 static gboolean
 read_timeout_cb (gpointer user_data)
 {
@@ -385,6 +386,7 @@ bp_window_dispose (GObject *object)
 
   G_OBJECT_CLASS (bp_window_parent_class)->dispose (object);
 }
+
 static void
 bp_window_get_property (GObject    *object,
                         guint       prop_id,
