@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bp-application.h"
+#include "bp-sidebar-private.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
@@ -16,7 +17,7 @@ static gboolean
 listed (BpWindow *window,
         guint     number)
 {
-  GListModel *model = G_LIST_MODEL (window->selection);
+  GListModel *model = G_LIST_MODEL (window->sidebar->selection);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -32,7 +33,7 @@ listed (BpWindow *window,
 static guint
 n_listed (BpWindow *window)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (window->selection));
+  return g_list_model_get_n_items (G_LIST_MODEL (window->sidebar->selection));
 }
 
 static gboolean
@@ -62,13 +63,13 @@ test_search_momentum (void)
   g_assert_true (listed (window, 18));
   g_assert_false (listed (window, 1));
   g_assert_false (listed (window, 15));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->search_status)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar->search_status)));
   status = g_strdup_printf ("%u questions match", n_listed (window));
-  g_assert_cmpstr (gtk_label_get_text (window->search_status), ==, status);
+  g_assert_cmpstr (gtk_label_get_text (window->sidebar->search_status), ==, status);
 
   /* The question about momentum is listed first: its title matches. */
   {
-    g_autoptr(BpQuestion) first = g_list_model_get_item (G_LIST_MODEL (window->selection), 0);
+    g_autoptr(BpQuestion) first = g_list_model_get_item (G_LIST_MODEL (window->sidebar->selection), 0);
 
     g_assert_cmpuint (bp_question_get_number (first), ==, 18);
   }
@@ -76,8 +77,8 @@ test_search_momentum (void)
   /* Escape gives back all 22. */
   press_keys (GTK_WINDOW (window), "Escape");
   spin_until (all_listed, window, "all 22 questions again");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "");
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->search_status)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->sidebar->search_entry)), ==, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sidebar->search_status)));
 
   close_window (window);
 }

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "bp-application.h"
+#include "bp-sidebar-private.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
@@ -21,10 +22,10 @@ test_window_in_german (void)
 
   bp_window_show_question (window, question_number (window, 4));
 
-  g_object_get (window->search_entry, "placeholder-text", &placeholder, NULL);
+  g_object_get (window->sidebar->search_entry, "placeholder-text", &placeholder, NULL);
   g_assert_cmpstr (placeholder, ==, "Fragen und Antworten durchsuchen");
   g_assert_cmpstr (adw_window_title_get_subtitle (window->page_title), ==, "Frage 4 von 22");
-  g_assert_cmpstr (gtk_string_list_get_string (window->filter_names, BP_FILTER_ALL), ==,
+  g_assert_cmpstr (gtk_string_list_get_string (window->sidebar->filter_names, BP_FILTER_ALL), ==,
                    "Alle Fragen (22)");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (window->weak_button), ==, "Schwachpunkt");
 

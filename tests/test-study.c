@@ -8,6 +8,7 @@
 
 #include "bp-application.h"
 #include "bp-question-row.h"
+#include "bp-sidebar-private.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
@@ -57,7 +58,7 @@ static BpQuestionRow *
 row_for (BpWindow   *window,
          BpQuestion *question)
 {
-  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->question_list));
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar->question_list));
        item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
@@ -209,7 +210,7 @@ static void
 test_filter_lists_weak_topics (void)
 {
   BpWindow *window = open_window_on_empty_store ();
-  GListModel *listed = G_LIST_MODEL (window->selection);
+  GListModel *listed = G_LIST_MODEL (window->sidebar->selection);
   g_autoptr(BpQuestion) first = NULL;
   g_autoptr(BpQuestion) second = NULL;
   const char *label;
@@ -219,29 +220,29 @@ test_filter_lists_weak_topics (void)
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 22);
 
   /* What picking "Weak Topics" in the sidebar's drop-down does. */
-  gtk_drop_down_set_selected (window->filter_dropdown, BP_FILTER_WEAK);
+  gtk_drop_down_set_selected (window->sidebar->filter_dropdown, BP_FILTER_WEAK);
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
   first = g_list_model_get_item (listed, 0);
   second = g_list_model_get_item (listed, 1);
   g_assert_cmpuint (bp_question_get_number (first), ==, 3);
   g_assert_cmpuint (bp_question_get_number (second), ==, 7);
 
-  label = gtk_string_list_get_string (window->filter_names, BP_FILTER_WEAK);
+  label = gtk_string_list_get_string (window->sidebar->filter_names, BP_FILTER_WEAK);
   g_assert_cmpstr (label, ==, "Weak Topics (2)");
 
   /* Taking a mark off takes the question out of the list, and the count down. */
   bp_study_store_set_weak (window->store, bp_question_get_id (question_number (window, 3)), FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
-  g_assert_cmpstr (gtk_string_list_get_string (window->filter_names, BP_FILTER_WEAK), ==,
+  g_assert_cmpstr (gtk_string_list_get_string (window->sidebar->filter_names, BP_FILTER_WEAK), ==,
                    "Weak Topics (1)");
 
   /* The choice is remembered. */
   close_window (window);
   window = open_window (app, 1000, 700);
-  g_assert_cmpuint (gtk_drop_down_get_selected (window->filter_dropdown), ==, BP_FILTER_WEAK);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->sidebar->filter_dropdown), ==, BP_FILTER_WEAK);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sidebar->selection)), ==, 1);
 
-  bp_window_set_filter (window, BP_FILTER_ALL);
+  bp_sidebar_set_filter (window->sidebar, BP_FILTER_ALL);
   close_window (window);
 }
 

@@ -7,6 +7,7 @@
 
 #include "bp-application.h"
 #include "bp-question-row.h"
+#include "bp-sidebar-private.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
@@ -53,7 +54,7 @@ static void
 test_sidebar_lists_questions (void)
 {
   BpWindow *window = open_window (app, 960, 700);
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (window->question_list));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->question_list));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   BpQuestionRow *first_row = NULL;
 
@@ -66,7 +67,7 @@ test_sidebar_lists_questions (void)
     }
 
   /* The rows on screen show the numbers and titles. */
-  collect_rows (GTK_WIDGET (window->question_list), rows);
+  collect_rows (GTK_WIDGET (window->sidebar->question_list), rows);
   g_assert_cmpuint (rows->len, >=, 5);
   for (guint i = 0; i < rows->len; i++)
     if (bp_question_get_number (bp_question_row_get_question (rows->pdata[i])) == 1)
@@ -89,7 +90,7 @@ test_selecting_row_loads_page (void)
   BpQuestion *eighth = question_number (window, 8);
 
   /* What a click on the eighth row does. */
-  gtk_widget_activate_action (GTK_WIDGET (window->question_list), "list.select-item", "(ubb)",
+  gtk_widget_activate_action (GTK_WIDGET (window->sidebar->question_list), "list.select-item", "(ubb)",
                               7, FALSE, FALSE);
 
   assert_page_shows (window, eighth);
@@ -146,7 +147,7 @@ only_content_shown (gpointer data)
 
   return !adw_leaflet_get_child_transition_running (window->leaflet) &&
          gtk_widget_get_mapped (window->content) &&
-         !gtk_widget_get_mapped (window->sidebar);
+         !gtk_widget_get_mapped (window->sidebar_page);
 }
 
 static void
@@ -161,14 +162,14 @@ test_narrow_window_folds (void)
   g_assert_true (gtk_widget_get_mapped (window->back_button));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "question.list", NULL);
-  spin_until ((Predicate)gtk_widget_get_mapped, window->sidebar, "the list pane");
-  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar);
+  spin_until ((Predicate)gtk_widget_get_mapped, window->sidebar_page, "the list pane");
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_page);
 
   close_window (window);
 
   window = open_window (app, 800, 600);
   spin_until (is_unfolded, window->leaflet, "two panes at 800 px");
-  g_assert_true (gtk_widget_get_mapped (window->sidebar));
+  g_assert_true (gtk_widget_get_mapped (window->sidebar_page));
   g_assert_true (gtk_widget_get_mapped (window->content));
   g_assert_false (gtk_widget_get_mapped (window->back_button));
   close_window (window);

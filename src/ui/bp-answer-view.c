@@ -30,6 +30,7 @@ enum {
   PROP_0,
   PROP_PAGE_HANDLER,
   PROP_QUESTION,
+  PROP_ZOOM_LEVEL,
   N_PROPS
 };
 
@@ -398,6 +399,10 @@ bp_answer_view_get_property (GObject    *object,
       g_value_set_object (value, self->question);
       break;
 
+    case PROP_ZOOM_LEVEL:
+      g_value_set_double (value, webkit_web_view_get_zoom_level (self->web_view));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -419,6 +424,10 @@ bp_answer_view_set_property (GObject      *object,
 
     case PROP_QUESTION:
       bp_answer_view_set_question (self, g_value_get_object (value));
+      break;
+
+    case PROP_ZOOM_LEVEL:
+      webkit_web_view_set_zoom_level (self->web_view, g_value_get_double (value));
       break;
 
     default:
@@ -444,6 +453,11 @@ bp_answer_view_class_init (BpAnswerViewClass *klass)
   properties[PROP_QUESTION] =
     g_param_spec_object ("question", NULL, NULL,
                          BP_TYPE_QUESTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The web view's, so that the text size is set without reaching into the view. */
+  properties[PROP_ZOOM_LEVEL] =
+    g_param_spec_double ("zoom-level", NULL, NULL,
+                         0.0, G_MAXDOUBLE, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -471,6 +485,12 @@ bp_answer_view_class_init (BpAnswerViewClass *klass)
 }
 
 static void
+zoom_level_changed_cb (BpAnswerView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
+}
+
+static void
 bp_answer_view_init (BpAnswerView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -480,6 +500,8 @@ bp_answer_view_init (BpAnswerView *self)
   update_fonts (self);
   update_background (self);
 
+  g_signal_connect_object (self->web_view, "notify::zoom-level",
+                           G_CALLBACK (zoom_level_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
                            G_CALLBACK (update_fonts), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -1,6 +1,8 @@
 /* bp-question-row.c: one question in the sidebar
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-question-row"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,6 +21,8 @@ struct _BpQuestionRow
   GtkWidget *notes_icon;
 
   BpQuestion *question;
+  BpStudyStore *store;
+  gulong store_changed_id;  /* "changed::<id>" of the question shown */
   BpStudyFlags flags;
 };
 
@@ -27,10 +31,15 @@ G_DEFINE_FINAL_TYPE (BpQuestionRow, bp_question_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_QUESTION,
+  PROP_STORE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void set_flags   (BpQuestionRow *self,
+                         BpStudyFlags   flags);
+static void watch_store (BpQuestionRow *self);
 
 static void
 bp_question_row_dispose (GObject *object)
@@ -38,6 +47,8 @@ bp_question_row_dispose (GObject *object)
   BpQuestionRow *self = (BpQuestionRow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_QUESTION_ROW);
+  g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_object (&self->store);
   g_clear_object (&self->question);
 
   G_OBJECT_CLASS (bp_question_row_parent_class)->dispose (object);
@@ -55,6 +66,10 @@ bp_question_row_get_property (GObject    *object,
     {
     case PROP_QUESTION:
       g_value_set_object (value, self->question);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     default:
@@ -76,6 +91,10 @@ bp_question_row_set_property (GObject      *object,
       bp_question_row_set_question (self, g_value_get_object (value));
       break;
 
+    case PROP_STORE:
+      bp_question_row_set_store (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -94,6 +113,10 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
   properties[PROP_QUESTION] =
     g_param_spec_object ("question", NULL, NULL,
                          BP_TYPE_QUESTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         BP_TYPE_STUDY_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -114,7 +137,7 @@ bp_question_row_init (BpQuestionRow *self)
 
   /* Until told otherwise, a question is unread. */
   self->flags = BP_STUDY_FLAG_READ;
-  bp_question_row_set_flags (self, BP_STUDY_FLAG_NONE);
+  set_flags (self, BP_STUDY_FLAG_NONE);
 }
 
 GtkWidget *
@@ -182,6 +205,7 @@ update_accessible_label (BpQuestionRow *self)
  * An unbound row keeps its text: GTK 4.8 unbinds and binds again the rows whose
  * selection changes, and clearing their labels in between made the list measure all
  * its rows again, some thousand text shapings a click (see tests/bench/bench-switch.c).
+ * It stops following the store, though, until it shows a question again.
  */
 void
 bp_question_row_set_question (BpQuestionRow *self,
@@ -202,22 +226,17 @@ bp_question_row_set_question (BpQuestionRow *self,
       gtk_label_set_text (self->title_label, bp_question_get_title (question));
       update_accessible_label (self);
     }
+  watch_store (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
 }
 
-/**
- * bp_question_row_set_flags:
- *
- * Shows the study state: a dot while the question is unread, a flag for a weak topic
- * and a pencil for notes.
- */
-void
-bp_question_row_set_flags (BpQuestionRow *self,
-                           BpStudyFlags   flags)
+/* The study state: a dot while the question is unread, a flag for a weak topic and a
+ * pencil for notes. */
+static void
+set_flags (BpQuestionRow *self,
+           BpStudyFlags   flags)
 {
-  g_return_if_fail (BP_IS_QUESTION_ROW (self));
-
   if (self->flags == flags)
     return;
 
@@ -226,6 +245,59 @@ bp_question_row_set_flags (BpQuestionRow *self,
   gtk_widget_set_visible (self->notes_icon, (flags & BP_STUDY_FLAG_NOTES) != 0);
   gtk_widget_set_visible (self->unread_dot, (flags & BP_STUDY_FLAG_READ) == 0);
   update_accessible_label (self);
+}
+
+static void
+store_changed_cb (BpQuestionRow *self)
+{
+  set_flags (self, bp_study_store_get_flags (self->store, bp_question_get_id (self->question)));
+}
+
+/* The row follows its own question's entry in the store, and nothing else: a change to
+ * one question touches one row, however long the list. */
+static void
+watch_store (BpQuestionRow *self)
+{
+  g_autofree char *detailed_signal = NULL;
+
+  g_clear_signal_handler (&self->store_changed_id, self->store);
+  if (self->store == NULL || self->question == NULL)
+    return;
+
+  detailed_signal = g_strconcat ("changed::", bp_question_get_id (self->question), NULL);
+  self->store_changed_id = g_signal_connect_object (self->store, detailed_signal,
+                                                    G_CALLBACK (store_changed_cb), self,
+                                                    G_CONNECT_SWAPPED);
+  store_changed_cb (self);
+}
+
+BpStudyStore *
+bp_question_row_get_store (BpQuestionRow *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION_ROW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * bp_question_row_set_store:
+ * @store: (nullable): where the row reads its question's study state
+ */
+void
+bp_question_row_set_store (BpQuestionRow *self,
+                           BpStudyStore  *store)
+{
+  g_return_if_fail (BP_IS_QUESTION_ROW (self));
+  g_return_if_fail (!store || BP_IS_STUDY_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  watch_store (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 BpStudyFlags

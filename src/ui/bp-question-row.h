@@ -13,12 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BpQuestionRow, bp_question_row, BP, QUESTION_ROW, GtkWidget)
 
-GtkWidget  *bp_question_row_new          (void);
-BpQuestion *bp_question_row_get_question (BpQuestionRow *self);
-void        bp_question_row_set_question (BpQuestionRow *self,
-                                          BpQuestion    *question);
-BpStudyFlags bp_question_row_get_flags   (BpQuestionRow *self);
-void        bp_question_row_set_flags    (BpQuestionRow *self,
-                                          BpStudyFlags   flags);
+GtkWidget    *bp_question_row_new          (void);
+BpQuestion   *bp_question_row_get_question (BpQuestionRow *self);
+void          bp_question_row_set_question (BpQuestionRow *self,
+                                            BpQuestion    *question);
+BpStudyStore *bp_question_row_get_store    (BpQuestionRow *self);
+void          bp_question_row_set_store    (BpQuestionRow *self,
+                                            BpStudyStore  *store);
+BpStudyFlags  bp_question_row_get_flags    (BpQuestionRow *self);
 
 G_END_DECLS

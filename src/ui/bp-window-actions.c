@@ -7,35 +7,12 @@
 
 #include "bp-window-private.h"
 
-/* The listed question @offset rows away from the open one. */
-static void
-select_relative (BpWindow *self,
-                 int       offset)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  g_autoptr(BpQuestion) target = NULL;
-  gint64 wanted;
-
-  /* The open question left the list (say, it became read under "Unread"): start at an end. */
-  if (position == GTK_INVALID_LIST_POSITION)
-    wanted = offset > 0 ? 0 : (gint64)n_items - 1;
-  else
-    wanted = (gint64)position + offset;
-
-  if (wanted < 0 || wanted >= n_items)
-    return;
-
-  target = g_list_model_get_item (G_LIST_MODEL (self->selection), (guint)wanted);
-  bp_window_show_question (self, target);
-}
-
 static void
 question_next_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  select_relative (BP_WINDOW (widget), 1);
+  bp_sidebar_select_relative (BP_WINDOW (widget)->sidebar, 1);
 }
 
 static void
@@ -43,7 +20,7 @@ question_previous_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  select_relative (BP_WINDOW (widget), -1);
+  bp_sidebar_select_relative (BP_WINDOW (widget)->sidebar, -1);
 }
 
 /* In the folded, one-pane layout: back from the answer to the list. */
@@ -54,8 +31,8 @@ question_list_action (GtkWidget  *widget,
 {
   BpWindow *self = BP_WINDOW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  bp_window_focus_question_list (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_page);
+  bp_sidebar_focus_list (self->sidebar);
 }
 
 static void
@@ -110,12 +87,17 @@ notes_export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Showing the question visits it again, which the history knows is no new branch. */
 static void
 history_back_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  bp_window_go_back (BP_WINDOW (widget));
+  BpWindow *self = BP_WINDOW (widget);
+  BpQuestion *question = bp_history_go_back (self->history);
+
+  if (question != NULL)
+    bp_window_show_question (self, question);
 }
 
 static void
@@ -123,7 +105,11 @@ history_forward_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  bp_window_go_forward (BP_WINDOW (widget));
+  BpWindow *self = BP_WINDOW (widget);
+  BpQuestion *question = bp_history_go_forward (self->history);
+
+  if (question != NULL)
+    bp_window_show_question (self, question);
 }
 
 static void
@@ -131,7 +117,11 @@ search_focus_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  bp_window_focus_search (BP_WINDOW (widget));
+  BpWindow *self = BP_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar_page);
+  bp_sidebar_focus_search (self->sidebar);
 }
 
 static void
@@ -187,17 +177,4 @@ bp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "notes.export", NULL, notes_export_action);
   gtk_widget_class_install_action (widget_class, "study.mark-all-unread", NULL, mark_all_unread_action);
   gtk_widget_class_install_action (widget_class, "shortcuts.show", NULL, shortcuts_show_action);
-}
-
-void
-bp_window_update_actions (BpWindow *self)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  gboolean listed = position != GTK_INVALID_LIST_POSITION;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.previous",
-                                 listed ? position > 0 : n_items > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.next",
-                                 listed ? position + 1 < n_items : n_items > 0);
 }

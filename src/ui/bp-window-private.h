@@ -3,22 +3,14 @@
 #pragma once
 
 #include "bp-answer-view.h"
+#include "bp-history.h"
 #include "bp-notes-pane.h"
-#include "bp-search.h"
+#include "bp-sidebar.h"
 #include "bp-status-banner.h"
 #include "bp-study-store.h"
 #include "bp-window.h"
 
 G_BEGIN_DECLS
-
-/* The sidebar filter; the values are the GSettings enum's. */
-typedef enum {
-  BP_FILTER_ALL,
-  BP_FILTER_WEAK,
-  BP_FILTER_NOTES,
-  BP_FILTER_UNREAD,
-  BP_N_FILTERS
-} BpFilter;
 
 struct _BpWindow
 {
@@ -27,16 +19,12 @@ struct _BpWindow
   /* template children */
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
-  GtkWidget *sidebar;
+  GtkWidget *sidebar_page;
+  BpSidebar *sidebar;
   GtkWidget *content;
   GtkWidget *back_button;
   GtkWidget *weak_button;
   GtkWidget *notes_button;
-  GtkSearchEntry *search_entry;
-  GtkLabel *search_status;
-  GtkDropDown *filter_dropdown;
-  GtkStringList *filter_names;
-  GtkListView *question_list;
   AdwWindowTitle *page_title;
   GtkPaned *paned;
   BpAnswerView *answer_view;
@@ -46,37 +34,21 @@ struct _BpWindow
   GSettings *settings;
   BpDeck *deck;
   BpStudyStore *store;
-  GtkCustomFilter *filter;
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-  BpFilter filter_mode;
-  BpSearchIndex *search_index;
-  GListStore *search_results;
-  char *search_query;  /* the text the list and the page show the results of */
+  /* The question whose answer is open. The window decides it and tells the answer view,
+   * the titles and the notes; nothing reads it back from them. */
+  BpQuestion *question;
+  BpHistory *history;
   GtkWindow *shortcuts_window;  /* built when first shown */
-
-  /* Questions visited, oldest first, and where Back and Forward stand in it. */
-  GPtrArray *history;
-  guint history_index;
-  gboolean moving_in_history;
 
   guint read_timeout_id;
   guint notes_page_timeout_id;
   gboolean notes_visible;
 };
 
-void bp_window_class_add_actions      (GtkWidgetClass *widget_class);
-void bp_window_update_actions         (BpWindow       *self);
-void bp_window_focus_question_list    (BpWindow       *self);
-void bp_window_set_filter             (BpWindow       *self,
-                                       BpFilter        filter);
-void bp_window_export_notes           (BpWindow       *self,
-                                       GFile          *file);
-void bp_window_show_toast             (BpWindow       *self,
-                                       const char     *title);
-void bp_window_go_back                (BpWindow       *self);
-void bp_window_go_forward             (BpWindow       *self);
-void bp_window_focus_search           (BpWindow       *self);
-void bp_window_clear_search           (BpWindow       *self);
+void bp_window_class_add_actions (GtkWidgetClass *widget_class);
+void bp_window_export_notes      (BpWindow       *self,
+                                  GFile          *file);
+void bp_window_show_toast        (BpWindow       *self,
+                                  const char     *title);
 
 G_END_DECLS

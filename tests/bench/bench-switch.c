@@ -14,6 +14,7 @@
 #include "bp-application.h"
 #include "bp-deck-parser.h"
 #include "bp-page-renderer.h"
+#include "bp-sidebar-private.h"
 #include "bp-window-private.h"
 
 /* Each subject runs in a process of its own (windows of one process slow each other
@@ -225,7 +226,7 @@ open_app_question (Subject *subject,
 {
   BpWindow *window = BP_WINDOW (subject->window);
 
-  gtk_widget_activate_action (GTK_WIDGET (window->question_list), "list.select-item", "(ubb)",
+  gtk_widget_activate_action (GTK_WIDGET (window->sidebar->question_list), "list.select-item", "(ubb)",
                               position, FALSE, FALSE);
 }
 

@@ -1,0 +1,38 @@
+/* bp-sidebar-private.h: what the sidebar's files and its tests share
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "bp-search-filter.h"
+#include "bp-sidebar.h"
+#include "bp-study-filter.h"
+
+G_BEGIN_DECLS
+
+struct _BpSidebar
+{
+  GtkWidget parent_instance;
+
+  /* template children: the entry, the filter, the list and the model chain under it,
+   * deck -> search_filtered -> (ranking sorter) -> study_filtered -> selection */
+  GtkSearchEntry *search_entry;
+  GtkLabel *search_status;
+  GtkDropDown *filter_dropdown;
+  GtkStringList *filter_names;
+  GtkListView *question_list;
+  GtkFilterListModel *search_filtered;
+  BpSearchFilter *search_filter;
+  BpStudyFilter *study_filter;
+  GtkSingleSelection *selection;
+
+  BpDeck *deck;
+  BpStudyStore *store;
+  BpQuestion *selected_question;  /* kept while a filter or the search hides it */
+  gboolean can_select_previous;
+  gboolean can_select_next;
+};
+
+void _bp_sidebar_class_add_search     (GtkWidgetClass *widget_class);
+void _bp_sidebar_init_search          (BpSidebar      *self);
+void _bp_sidebar_update_search_status (BpSidebar      *self);
+
+G_END_DECLS

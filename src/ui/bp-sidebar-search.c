@@ -1,0 +1,135 @@
+/* bp-sidebar-search.c: the sidebar's search entry: what typing, Enter and Escape do
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bp-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-sidebar-private.h"
+
+/* "3 questions match", under the entry while there is something to look for. */
+void
+_bp_sidebar_update_search_status (BpSidebar *self)
+{
+  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  g_autofree char *status = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->search_status), bp_sidebar_get_query (self) != NULL);
+  if (bp_sidebar_get_query (self) == NULL)
+    return;
+
+  if (n_listed == 0)
+    status = g_strdup (_("No question matches"));
+  else
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question matches",
+                                           "%u questions match", n_listed),
+                              n_listed);
+  gtk_label_set_text (self->search_status, status);
+}
+
+/* As the user types: the questions holding every word, title matches first. */
+static void
+search_changed_cb (BpSidebar *self)
+{
+  bp_search_filter_set_query (self->search_filter,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+search_stopped_cb (BpSidebar *self)
+{
+  bp_sidebar_clear_search (self);
+}
+
+/* Enter opens the best match, or moves to the next highlight in the open one. */
+static void
+search_activate_cb (BpSidebar *self)
+{
+  g_autoptr(BpQuestion) best = NULL;
+
+  /* Enter can come before search-changed, which waits for a pause in typing: it acts on
+   * what is typed, never on the results of a few letters before. */
+  search_changed_cb (self);
+  best = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+
+  if (self->selected_question != NULL && bp_sidebar_find_listed (self, self->selected_question, NULL))
+    gtk_widget_activate_action (GTK_WIDGET (self), "search.next", NULL);
+  else if (best != NULL)
+    bp_sidebar_set_selected_question (self, best);
+}
+
+/* The matches are marked in the answer, which the window's search actions move through. */
+static void
+search_next_match_cb (BpSidebar *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "search.next", NULL);
+}
+
+static void
+search_previous_match_cb (BpSidebar *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "search.previous", NULL);
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       BpSidebar             *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      search_previous_match_cb (self);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+const char *
+bp_sidebar_get_query (BpSidebar *self)
+{
+  g_return_val_if_fail (BP_IS_SIDEBAR (self), NULL);
+
+  return bp_search_filter_get_query (self->search_filter);
+}
+
+void
+bp_sidebar_focus_search (BpSidebar *self)
+{
+  g_return_if_fail (BP_IS_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+bp_sidebar_clear_search (BpSidebar *self)
+{
+  g_return_if_fail (BP_IS_SIDEBAR (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* search-changed comes after a delay; the list is whole again at once. */
+  search_changed_cb (self);
+}
+
+void
+_bp_sidebar_class_add_search (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
+}
+
+void
+_bp_sidebar_init_search (BpSidebar *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+}
