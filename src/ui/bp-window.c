@@ -8,6 +8,7 @@
 
 #include "bp-application.h"
 #include "bp-answer-view-private.h"
+#include "bp-deck-study.h"
 #include "bp-question-row.h"
 #include "bp-study-export.h"
 #include "bp-window-private.h"
@@ -239,9 +240,9 @@ update_filter_names (BpWindow *self)
   guint total = bp_deck_get_n_questions (self->deck);
   guint counts[BP_N_FILTERS] = {
     [BP_FILTER_ALL] = total,
-    [BP_FILTER_WEAK] = bp_study_store_count (self->store, BP_STUDY_FLAG_WEAK, self->deck),
-    [BP_FILTER_NOTES] = bp_study_store_count (self->store, BP_STUDY_FLAG_NOTES, self->deck),
-    [BP_FILTER_UNREAD] = total - bp_study_store_count (self->store, BP_STUDY_FLAG_READ, self->deck),
+    [BP_FILTER_WEAK] = bp_deck_study_count (self->deck, self->store, BP_STUDY_FLAG_WEAK),
+    [BP_FILTER_NOTES] = bp_deck_study_count (self->deck, self->store, BP_STUDY_FLAG_NOTES),
+    [BP_FILTER_UNREAD] = total - bp_deck_study_count (self->deck, self->store, BP_STUDY_FLAG_READ),
   };
   const char *names[BP_N_FILTERS] = {
     [BP_FILTER_ALL] = _("All Questions"),
