@@ -1014,6 +1014,8 @@ test_crash_safety (Fixture       *fixture,
       n_several += reported >= 1;
       highest = MAX (highest, reported);
       g_assert_cmpuint (count_files_with_prefix (dir, "study.ini.corrupt-"), ==, 0);
+      /* A kill leaves at most the temporary file of the save it cut; the next load removes it. */
+      g_assert_cmpuint (count_files_with_prefix (dir, "study.ini."), <=, 1);
     }
 
   g_test_message ("%u kills within %.1f ms in %.1f s: %u left no file, %u before any save was "
@@ -1229,6 +1231,97 @@ test_external_newer_version (Fixture       *fixture,
   assert_notes (store, "deck/q", "after");
 }
 
+static int
+modified_year (BpStudyStore *store,
+               const char   *id)
+{
+  g_autoptr(GDateTime) modified = bp_study_store_dup_modified (store, id);
+
+  return modified != NULL ? g_date_time_get_year (modified) : 0;
+}
+
+/* A newer minor version's keys and groups survive this version's saves, and its merges. */
+static void
+test_unknown_keys_survive (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char newer[] =
+    "[backprop]\nversion=1\nminor=5\nsync-id=42\n\n"
+    "[deck/q]\nstarred=true\nnotes=before\n\n"
+    "[backprop:highlights]\ndeck/q=1-4\n";
+  g_autoptr(BpStudyStore) store = NULL;
+  g_autoptr(BpStudyStore) reloaded = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *external = NULL;
+
+  write_file (fixture->path, newer, sizeof newer - 1);
+  store = open_store (fixture->path);
+  assert_notes (store, "deck/q", "before");
+  g_assert_false (bp_study_store_contains (store, "backprop:highlights"));
+  g_assert_false (bp_study_store_is_valid_id ("backprop:highlights"));
+
+  bp_study_store_set_notes (store, "deck/q", "after");
+  flush_ok (store);
+  contents = read_file (fixture->path, NULL);
+  g_test_message ("The file:\n%s", contents);
+  g_assert_nonnull (strstr (contents, "\n[backprop]\nversion=1\nminor=1\nsync-id=42\n"));
+  g_assert_nonnull (strstr (contents, "\n[deck/q]\nmodified="));
+  g_assert_nonnull (strstr (contents, "\nnotes=after\nstarred=true\n"));
+  g_assert_nonnull (strstr (contents, "\n[backprop:highlights]\ndeck/q=1-4\n"));
+  g_clear_pointer (&contents, g_free);
+
+  /* The newer copy adds a key behind the store's back: the merge keeps both. */
+  external = g_strdup ("[backprop]\nversion=1\nminor=5\nsync-id=42\n\n"
+                       "[deck/q]\nstarred=true\ncolour=red\nnotes=after\n"
+                       "modified=2030-01-01T00:00:00.000000Z\n\n"
+                       "[backprop:highlights]\ndeck/q=1-4\n");
+  write_file (fixture->path, external, -1);
+  WAIT_UNTIL (modified_year (store, "deck/q") == 2030);
+  bp_study_store_set_weak (store, "deck/q", TRUE);
+  WAIT_UNTIL (!bp_study_store_get_has_unsaved_changes (store));
+
+  reloaded = open_store (fixture->path);
+  g_assert_true (bp_study_store_get_weak (reloaded, "deck/q"));
+  assert_notes (reloaded, "deck/q", "after");
+  contents = read_file (fixture->path, NULL);
+  g_assert_nonnull (strstr (contents, "starred=true\ncolour=red\n"));
+  g_assert_nonnull (strstr (contents, "\n[backprop:highlights]\ndeck/q=1-4\n"));
+}
+
+/* What saves killed midway left is removed at load; nothing else is. */
+static void
+test_temporary_files_removed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char * const kept[] = {
+    "study.ini.corrupt-20260101-000000", "study.ini.bak", "study.ini.Ab3xY", "other.ini.Ab3xYz",
+    "study.ini.Ab3xYz7", "study.ini.Ab-xYz",
+  };
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *temporary = g_build_filename (dir, "study.ini.Ab3xYz", NULL);
+  g_autoptr(BpStudyStore) store = NULL;
+
+  write_file (fixture->path, "[backprop]\nversion=1\n[deck/q]\nnotes=real\n", -1);
+  write_file (temporary, "[backprop]\nversion=1\n[deck/q]\nnotes=half a sa", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kept[i], NULL);
+
+      write_file (path, kept[i], -1);
+    }
+
+  store = open_store (fixture->path);
+  g_assert_false (g_file_test (temporary, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  assert_notes (store, "deck/q", "real");
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kept[i], NULL);
+
+      assert_file_is (path, kept[i], strlen (kept[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1259,6 +1352,8 @@ main (int   argc,
   ADD ("merge/file-written-behind-back", test_merge_file_written_behind_back);
   ADD ("merge/external-damage-and-deletion", test_external_damage_and_deletion);
   ADD ("merge/external-newer-version", test_external_newer_version);
+  ADD ("compat/unknown-keys-survive", test_unknown_keys_survive);
+  ADD ("file/temporary-files-removed", test_temporary_files_removed);
 
 #undef ADD
 
