@@ -321,12 +321,15 @@ bp_study_format_parse_stamp (const char *text,
 
 /* Writing */
 
+/* Keys kept from the file, as it spelled them. GKeyFile drops one "\r" before a line's end,
+ * for files with CRLF lines: a value that ends in one gets one more, so it reads back the same. */
 static void
 write_pairs (GString            *out,
              const char * const *pairs)
 {
   for (guint i = 0; pairs != NULL && pairs[i] != NULL; i += 2)
-    g_string_append_printf (out, "%s=%s\n", pairs[i], pairs[i + 1]);
+    g_string_append_printf (out, "%s=%s%s\n", pairs[i], pairs[i + 1],
+                            g_str_has_suffix (pairs[i + 1], "\r") ? "\r" : "");
 }
 
 /* One key, or none when the field is at its default. */
