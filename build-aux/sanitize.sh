@@ -4,7 +4,7 @@
 #
 #   sanitize.sh build              configure and build the sanitizer build dir
 #   sanitize.sh test NAME          run the core test NAME there (meson test NAME)
-#   sanitize.sh fuzz TARGET [S]    fuzz TARGET (deck-parser, page-renderer) for S seconds
+#   sanitize.sh fuzz TARGET [S]    fuzz TARGET (deck-parser, page-renderer, study-format) for S seconds
 #                                  (default $BP_FUZZ_SECONDS, or 60)
 #
 # The build dir is $BP_SANITIZE_BUILD_DIR, or _build-sanitize in the source tree. Only the
@@ -41,6 +41,7 @@ for test in json.load(sys.stdin):
   echo tests/study-store-writer
   echo tests/fuzz/fuzz-deck-parser
   echo tests/fuzz/fuzz-page-renderer
+  echo tests/fuzz/fuzz-study-format
 }
 
 # Several hardening tests start at once: one configures and builds, the others wait.
@@ -89,11 +90,14 @@ run_fuzzer() {
   mkdir -p "$work" "$artifacts"
 
   log="$build_dir/fuzz-$target.log"
+  # A target with a dictionary of its own uses it; the markdown targets share one.
+  dict="$source_dir/tests/fuzz/$target.dict"
+  [ -f "$dict" ] || dict="$source_dir/tests/fuzz/markdown.dict"
 
   echo "Fuzzing $target for $seconds s; the whole log is $log" >&2
   status=0
   "$fuzzer" "$work" "$seeds" "$regressions" \
-    -dict="$source_dir/tests/fuzz/markdown.dict" \
+    -dict="$dict" \
     -max_total_time="$seconds" \
     -timeout=10 \
     -rss_limit_mb=2048 \

@@ -4,7 +4,7 @@
 
 #include <gio/gio.h>
 
-#include "bp-deck.h"
+#include "bp-study-entry.h"
 
 G_BEGIN_DECLS
 
@@ -26,19 +26,7 @@ typedef enum {
   BP_STUDY_STORE_ERROR_READ_ONLY,
 } BpStudyStoreError;
 
-/**
- * BpStudyFlags:
- * @BP_STUDY_FLAG_WEAK: the user marked the question as a weak topic
- * @BP_STUDY_FLAG_READ: the user has read the answer
- * @BP_STUDY_FLAG_NOTES: the question has notes that are not empty
- */
-typedef enum {
-  BP_STUDY_FLAG_NONE = 0,
-  BP_STUDY_FLAG_WEAK = 1 << 0,
-  BP_STUDY_FLAG_READ = 1 << 1,
-  BP_STUDY_FLAG_NOTES = 1 << 2,
-} BpStudyFlags;
-
+/* The major version of the file this version writes; see bp-study-format.h. */
 #define BP_STUDY_STORE_FILE_VERSION 1
 
 #define BP_TYPE_STUDY_STORE (bp_study_store_get_type ())
@@ -80,8 +68,7 @@ gboolean      bp_study_store_contains                (BpStudyStore  *self,
                                                       const char    *id);
 char        **bp_study_store_dup_ids                 (BpStudyStore  *self);
 guint         bp_study_store_count                   (BpStudyStore  *self,
-                                                      BpStudyFlags   flags,
-                                                      BpDeck        *deck);
+                                                      BpStudyFlags   flags);
 gboolean      bp_study_store_is_valid_id             (const char    *id);
 
 gboolean      bp_study_store_get_has_unsaved_changes (BpStudyStore  *self);

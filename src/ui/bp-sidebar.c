@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-deck-study.h"
 #include "bp-question-row.h"
 #include "bp-sidebar-private.h"
 
@@ -37,7 +38,7 @@ static guint
 count_questions (BpSidebar    *self,
                  BpStudyFlags  flags)
 {
-  return bp_study_store_count (self->store, flags, self->deck);
+  return bp_deck_study_count (self->deck, self->store, flags);
 }
 
 /* "Weak Topics (3)": the filter's name with how many questions it would list. */

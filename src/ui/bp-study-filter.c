@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "bp-question.h"
+#include "bp-question.h"
 #include "bp-study-filter.h"
 
 struct _BpStudyFilter
