@@ -9,6 +9,7 @@
 #include "bp-cmark-private.h"
 #include "bp-question-private.h"
 #include "bp-search.h"
+#include "bp-text-fold.h"
 
 /* Raw HTML whose content a page never shows: scripts, styles and MathML's annotations
  * (the TeX source of a formula, say). Longer names are not among them. */
@@ -61,154 +62,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Normalization
+/* Words
  *
- * Text and queries become words separated by single spaces, in the form they are compared
- * in: compatibility forms decomposed (ﬁ → fi, Ｆ → F, ² → 2), marks dropped (é → e),
- * case folded (ß → ss, ς → σ). A hyphen between two words is kept as '-', so that a
- * compound like "pre-trained" can also be found as "pretrained". Everything else that is
- * not a letter or a digit (spaces, punctuation, typographic quotes and dashes, symbols)
- * separates words. */
-
-static void
-append_separator (GString *out)
-{
-  if (out->len == 0 || out->str[out->len - 1] == ' ')
-    return;
-
-  if (out->str[out->len - 1] == '-')
-    out->str[out->len - 1] = ' ';
-  else
-    g_string_append_c (out, ' ');
-}
-
-static void
-append_hyphen (GString *out)
-{
-  if (out->len == 0 || out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '-')
-    append_separator (out);
-  else
-    g_string_append_c (out, '-');
-}
-
-static gboolean
-is_ignored (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_NON_SPACING_MARK:
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-    case G_UNICODE_FORMAT: /* soft hyphens, zero-width joiners, direction marks */
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-/* @c is already decomposed and folded. */
-static void
-append_plain_char (GString  *out,
-                   gunichar  c)
-{
-  if (c == '-' || c == 0x2010 /* HYPHEN */)
-    append_hyphen (out);
-  else if (c < 0x80 && g_ascii_isalnum ((char)c))
-    g_string_append_c (out, (char)c);
-  else if (c < 0x80)
-    append_separator (out);
-  else if (is_ignored (c))
-    return;
-  else if (g_unichar_isalnum (c))
-    g_string_append_unichar (out, c);
-  else
-    append_separator (out);
-}
-
-static void
-append_decomposed (GString  *out,
-                   gunichar  c)
-{
-  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-  gsize n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
-
-  for (gsize i = 0; i < n; i++)
-    append_plain_char (out, decomposed[i]);
-}
-
-/* Case folding can give back composed letters (and ẞ gives two), so what it gives is
- * decomposed again. */
-static void
-append_folded (GString  *out,
-               gunichar  c)
-{
-  char utf8[8];
-  int length = g_unichar_to_utf8 (c, utf8);
-  g_autofree char *folded = g_utf8_casefold (utf8, length);
-
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    append_decomposed (out, g_utf8_get_char (p));
-}
-
-static inline gunichar
-ascii_fold (gunichar c)
-{
-  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-static void
-append_normalized (GString  *out,
-                   gunichar  c)
-{
-  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-  gsize n;
-
-  /* Most text is ASCII: nothing to decompose, and folding is lowering. */
-  if (c < 0x80)
-    {
-      append_plain_char (out, ascii_fold (c));
-      return;
-    }
-
-  n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
-  for (gsize i = 0; i < n; i++)
-    {
-      if (decomposed[i] < 0x80)
-        append_plain_char (out, ascii_fold (decomposed[i]));
-      else if (!is_ignored (decomposed[i]))
-        append_folded (out, decomposed[i]);
-    }
-}
-
-static void
-finish_normalized (GString *out)
-{
-  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '-'))
-    g_string_truncate (out, out->len - 1);
-}
-
-/* @text must be valid UTF-8. */
-static char *
-normalize (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 1);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    append_normalized (out, g_utf8_get_char (p));
-  finish_normalized (out);
-
-  return g_string_free (out, FALSE);
-}
+ * Titles, answers and queries are folded by one set of rules, bp_text_fold(): words
+ * without case or accents, separated by spaces, a compound's parts joined by '-'. */
 
 typedef void (*WordFunc) (const char *word,
                           gpointer    user_data);
 
-/* Calls @func on each word of @normalized, a result of normalize(), which it cuts up. A
+/* Calls @func on each word of @folded, a result of bp_text_fold(), which it cuts up. A
  * compound ("pre-trained") is one word, "pretrained"; with @with_parts, its parts ("pre",
  * "trained") are words too, so text can be found by either. */
 static void
-foreach_word (char     *normalized,
+foreach_word (char     *folded,
               gboolean  with_parts,
               WordFunc  func,
               gpointer  user_data)
@@ -216,7 +82,7 @@ foreach_word (char     *normalized,
   g_autoptr(GString) joined = g_string_new (NULL);
   char *next;
 
-  for (char *word = normalized; word != NULL && *word != '\0'; word = next)
+  for (char *word = folded; word != NULL && *word != '\0'; word = next)
     {
       next = strchr (word, ' ');
       if (next != NULL)
@@ -272,27 +138,17 @@ bp_search_split_query (const char *query)
 {
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *valid = NULL;
-  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
 
   if (query == NULL)
     return g_new0 (char *, 1);
 
   valid = g_utf8_make_valid (query, -1);
-  normalized = normalize (valid);
-  foreach_word (normalized, FALSE, add_query_word_cb, words);
+  folded = bp_text_fold (valid);
+  foreach_word (folded, FALSE, add_query_word_cb, words);
   g_ptr_array_add (words, NULL);
 
   return (char **)g_ptr_array_free (g_steal_pointer (&words), FALSE);
-}
-
-static gboolean
-has_word_char (gunichar c)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  append_normalized (out, c);
-  finish_normalized (out);
-  return out->len > 0;
 }
 
 /* The piece of @query between spaces that starts at @start, without the punctuation
@@ -306,7 +162,7 @@ dup_piece (const char  *start,
   const char *p;
 
   for (p = start; *p && !g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
-    if (has_word_char (g_utf8_get_char (p)))
+    if (bp_text_fold_is_word_char (g_utf8_get_char (p)))
       {
         if (first == NULL)
           first = p;
@@ -661,11 +517,11 @@ static void
 add_text (Builder    *builder,
           const char *text)
 {
-  g_autofree char *normalized = normalize (text);
+  g_autofree char *folded = bp_text_fold (text);
 
   /* Texts count from 1: a new id has not been seen in any. */
   builder->text++;
-  foreach_word (normalized, TRUE, add_word_cb, builder);
+  foreach_word (folded, TRUE, add_word_cb, builder);
 }
 
 static void
