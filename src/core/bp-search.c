@@ -6,15 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bp-cmark-private.h"
-#include "bp-question-private.h"
 #include "bp-search.h"
 #include "bp-text-fold.h"
-
-/* Raw HTML whose content a page never shows: scripts, styles and MathML's annotations
- * (the TeX source of a formula, say). Longer names are not among them. */
-#define MAX_ELEMENT_NAME 16
-static const char * const hidden_elements[] = { "script", "style", "annotation", "annotation-xml" };
 
 /* Where one question's words are in the index's word_ids: the title's, then the answer's,
  * each sorted and without duplicates. */
@@ -227,242 +220,6 @@ bp_search_dup_highlight (const char *query)
   return g_steal_pointer (&best);
 }
 
-/* The text of an answer, as its page shows it
- *
- * Text, code, link text, image descriptions and captions, and, in a trusted deck, the text
- * of raw HTML such as MathML (an untrusted page drops raw HTML). Never URLs. Blocks,
- * line breaks and HTML tags separate words; emphasis and links do not. */
-
-typedef struct
-{
-  GString *text;
-  gboolean trusted;
-  char hidden_element[MAX_ELEMENT_NAME + 1];
-} AnswerText;
-
-static gboolean
-is_hidden_element (const char *name)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (hidden_elements); i++)
-    if (g_ascii_strcasecmp (name, hidden_elements[i]) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The end of the tag, comment or declaration at @p, just after its '>'; NULL if @p does
- * not start one, so the '<' is text. Quoted attribute values may hold '>'. */
-static const char *
-skip_markup (const char *p,
-             char        name[MAX_ELEMENT_NAME + 1],
-             gboolean   *closing,
-             gboolean   *self_closing)
-{
-  const char *end;
-  gsize length = 0;
-  char quote = 0;
-
-  *name = '\0';
-  if (g_str_has_prefix (p, "<!--"))
-    return (end = strstr (p + 4, "-->")) != NULL ? end + 3 : p + strlen (p);
-
-  *closing = p[1] == '/';
-  end = p + (*closing ? 2 : 1);
-  if (!g_ascii_isalpha (*end) && !(!*closing && (*end == '!' || *end == '?')))
-    return NULL;
-
-  for (; g_ascii_isalnum (*end) || *end == '-' || *end == ':'; end++)
-    if (length < MAX_ELEMENT_NAME)
-      name[length++] = *end;
-  name[length] = '\0';
-
-  for (; *end != '\0' && (quote != 0 || *end != '>'); end++)
-    if (quote == 0 && (*end == '"' || *end == '\''))
-      quote = *end;
-    else if (*end == quote)
-      quote = 0;
-
-  if (*end == '\0')
-    return NULL;
-
-  *self_closing = end[-1] == '/';
-  return end + 1;
-}
-
-static void
-enter_or_leave_element (AnswerText *answer,
-                        const char *name,
-                        gboolean    closing,
-                        gboolean    self_closing)
-{
-  if (answer->hidden_element[0] != '\0')
-    {
-      if (closing && g_ascii_strcasecmp (name, answer->hidden_element) == 0)
-        answer->hidden_element[0] = '\0';
-    }
-  else if (!closing && !self_closing && is_hidden_element (name))
-    {
-      g_strlcpy (answer->hidden_element, name, sizeof answer->hidden_element);
-    }
-}
-
-/* A numeric character reference becomes its character; a named one stands, in practice,
- * for a space or a symbol, which separates words anyway (the deck writes letters as
- * UTF-8). Returns the end of the reference, or NULL if @p does not start one. */
-static const char *
-append_entity (GString    *text,
-               const char *p)
-{
-  const char *end = p + 1;
-  gunichar c = 0;
-
-  if (*end == '#')
-    {
-      gboolean hex = end[1] == 'x' || end[1] == 'X';
-      char *digits_end;
-      guint64 value;
-
-      end += hex ? 2 : 1;
-      value = g_ascii_strtoull (end, &digits_end, hex ? 16 : 10);
-      if (digits_end == end || *digits_end != ';')
-        return NULL;
-
-      c = value <= 0x10FFFF ? (gunichar)value : 0;
-      end = digits_end;
-    }
-  else
-    {
-      while (g_ascii_isalnum (*end))
-        end++;
-      if (end == p + 1 || *end != ';')
-        return NULL;
-    }
-
-  if (c != 0 && g_unichar_validate (c))
-    g_string_append_unichar (text, c);
-  else
-    g_string_append_c (text, ' ');
-
-  return end + 1;
-}
-
-static void
-append_html_text (AnswerText *answer,
-                  const char *html)
-{
-  const char *p = html;
-
-  while (*p != '\0')
-    {
-      char name[MAX_ELEMENT_NAME + 1];
-      gboolean closing = FALSE, self_closing = FALSE;
-      const char *end = NULL;
-
-      if (*p == '<' && (end = skip_markup (p, name, &closing, &self_closing)) != NULL)
-        {
-          if (*name != '\0')
-            enter_or_leave_element (answer, name, closing, self_closing);
-          g_string_append_c (answer->text, ' ');
-        }
-      else if (answer->hidden_element[0] != '\0')
-        end = p + 1;
-      else if (*p != '&' || (end = append_entity (answer->text, p)) == NULL)
-        {
-          g_string_append_c (answer->text, *p);
-          end = p + 1;
-        }
-
-      p = end;
-    }
-}
-
-static void
-append_html (AnswerText *answer,
-             const char *html)
-{
-  if (answer->trusted)
-    append_html_text (answer, html);
-  else
-    g_string_append_c (answer->text, ' ');
-}
-
-static void
-append_text (AnswerText *answer,
-             const char *text)
-{
-  if (answer->hidden_element[0] == '\0' && text != NULL)
-    g_string_append (answer->text, text);
-}
-
-static gboolean
-is_block (cmark_node_type type)
-{
-  return type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK;
-}
-
-static void
-append_node_text (AnswerText       *answer,
-                  cmark_node       *node,
-                  cmark_event_type  event)
-{
-  cmark_node_type type = cmark_node_get_type (node);
-
-  if (is_block (type))
-    g_string_append_c (answer->text, ' ');
-
-  if (event == CMARK_EVENT_EXIT)
-    {
-      /* An image's title is its figure's caption. */
-      if (type == CMARK_NODE_IMAGE)
-        {
-          g_string_append_c (answer->text, ' ');
-          append_text (answer, cmark_node_get_title (node));
-          g_string_append_c (answer->text, ' ');
-        }
-      return;
-    }
-
-  switch (type)
-    {
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_CODE:
-    case CMARK_NODE_CODE_BLOCK:
-      append_text (answer, cmark_node_get_literal (node));
-      break;
-
-    case CMARK_NODE_HTML_BLOCK:
-    case CMARK_NODE_HTML_INLINE:
-      append_html (answer, cmark_node_get_literal (node));
-      break;
-
-    case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK:
-    case CMARK_NODE_IMAGE:
-      g_string_append_c (answer->text, ' ');
-      break;
-
-    default:
-      break;
-    }
-}
-
-static char *
-dup_answer_text (BpQuestion *question)
-{
-  AnswerText answer = {
-    .text = g_string_new (NULL),
-    .trusted = bp_question_get_trusted (question),
-  };
-  cmark_iter *iter = cmark_iter_new (bp_question_get_answer_document (question));
-  cmark_event_type event;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    append_node_text (&answer, cmark_iter_get_node (iter), event);
-  cmark_iter_free (iter);
-
-  return g_string_free (answer.text, FALSE);
-}
-
 /* Building the index
  *
  * Every distinct word of the deck is in one vocabulary sorted by bytes, so the words that
@@ -528,7 +285,7 @@ static void
 add_question (Builder    *builder,
               BpQuestion *question)
 {
-  g_autofree char *answer = dup_answer_text (question);
+  const char *answer = bp_answer_document_get_text (bp_question_get_document (question));
   Entry entry;
 
   entry.title_start = builder->self->word_ids->len;
@@ -681,7 +438,8 @@ bp_search_index_init (BpSearchIndex *self)
  * bp_search_index_new:
  *
  * Reads every question of @deck once: its title, and its answer's text as the page shows
- * it (see bp_search_index_query()). A deck does not change, so neither does its index.
+ * it (bp_question_get_document(), which a page shown later reuses; see
+ * bp_search_index_query()). A deck does not change, so neither does its index.
  * An index answers on the thread that uses it; it is not meant to be shared by threads.
  *
  * Returns: (transfer full): the index of @deck.
