@@ -183,6 +183,16 @@ is_block (cmark_node_type type)
   return type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK;
 }
 
+/* An image's title is its figure's caption. */
+static void
+append_caption_text (Walk       *walk,
+                     cmark_node *image)
+{
+  g_string_append_c (walk->text, ' ');
+  append_text (walk, cmark_node_get_title (image));
+  g_string_append_c (walk->text, ' ');
+}
+
 static void
 append_node_text (Walk             *walk,
                   cmark_node       *node,
@@ -195,13 +205,8 @@ append_node_text (Walk             *walk,
 
   if (event == CMARK_EVENT_EXIT)
     {
-      /* An image's title is its figure's caption. */
       if (type == CMARK_NODE_IMAGE)
-        {
-          g_string_append_c (walk->text, ' ');
-          append_text (walk, cmark_node_get_title (node));
-          g_string_append_c (walk->text, ' ');
-        }
+        append_caption_text (walk, node);
       return;
     }
 
