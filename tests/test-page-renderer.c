@@ -424,6 +424,104 @@ test_page_render_answer_matches (void)
   g_assert_nonnull (strstr (page, fragment));
 }
 
+/* The answer document */
+
+/* A page and the search read one document, made by one walk the first time it is asked
+ * for and kept: rendering a question again walks nothing. */
+static void
+test_document_one_walk (void)
+{
+  static const char deck_text[] =
+    "### Q1: Walked\n\n"
+    "A *fragment* with <span>raw</span> HTML.\n\n"
+    "![A curve](figure:q04-batch-norm \"The caption\")\n\n"
+    "<script>hiddenscript</script>\n";
+  g_autoptr(BpPageRenderer) renderer = renderer_new ();
+  g_autoptr(BpDeck) deck = parse_ok (deck_text, BP_DECK_TRUSTED);
+  BpQuestion *question = bp_deck_get_question (deck, 0);
+  BpAnswerDocument *document = bp_question_get_document (question);
+  g_autofree char *first = bp_page_renderer_render (renderer, question, BP_PAGE_THEME_LIGHT, NULL);
+  g_autofree char *again = bp_page_renderer_render (renderer, question, BP_PAGE_THEME_LIGHT, NULL);
+  g_autofree char *fragment = bp_page_renderer_render_answer (question);
+  const char *text = bp_answer_document_get_text (document);
+
+  g_assert_nonnull (document);
+  g_assert_true (bp_question_get_document (question) == document);
+  g_assert_cmpstr (first, ==, again);
+  g_assert_cmpstr (fragment, ==, bp_answer_document_get_html (document));
+  g_assert_nonnull (strstr (first, fragment));
+  g_assert_nonnull (strstr (fragment, "<figcaption>The caption</figcaption>"));
+
+  /* The text is what the page shows: the caption and the description, never the URL or
+   * a script. */
+  g_assert_nonnull (strstr (text, "fragment"));
+  g_assert_nonnull (strstr (text, "raw"));
+  g_assert_nonnull (strstr (text, "A curve"));
+  g_assert_nonnull (strstr (text, "The caption"));
+  g_assert_null (strstr (text, "figure:"));
+  g_assert_null (strstr (text, "span"));
+  g_assert_null (strstr (text, "hiddenscript"));
+}
+
+static void
+test_document_no_answer (void)
+{
+  g_autoptr(BpDeck) deck = parse_ok ("### Q1: Empty\n", BP_DECK_UNTRUSTED);
+  BpAnswerDocument *document = bp_question_get_document (bp_deck_get_question (deck, 0));
+
+  g_assert_nonnull (strstr (bp_answer_document_get_html (document), "class=\"no-answer\""));
+  g_assert_null (strstr (bp_answer_document_get_text (document), "answer"));
+}
+
+#define N_THREADS 4
+
+static gpointer
+get_documents_thread (gpointer data)
+{
+  BpDeck *deck = data;
+  guint n = bp_deck_get_n_questions (deck);
+  gpointer *documents = g_new (gpointer, n);
+
+  /* From the end, so the threads meet the same questions at the same time. */
+  for (guint i = 0; i < n; i++)
+    documents[i] = bp_question_get_document (bp_deck_get_question (deck, n - 1 - i));
+
+  return documents;
+}
+
+/* A search index built in a worker and a page shown on the main thread may ask for one
+ * question's document at once: both get the same one. */
+static void
+test_document_threads (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(BpDeck) deck = NULL;
+  GThread *threads[N_THREADS];
+  gpointer *documents[N_THREADS];
+  guint n;
+
+  for (guint i = 1; i <= 500; i++)
+    g_string_append_printf (text, "### Q%u: Question %u\n\nAnswer *%u*, <b>raw</b>.\n\n", i, i, i);
+  deck = parse_ok (text->str, BP_DECK_TRUSTED);
+  n = bp_deck_get_n_questions (deck);
+
+  for (guint t = 0; t < N_THREADS; t++)
+    threads[t] = g_thread_new ("documents", get_documents_thread, deck);
+  for (guint t = 0; t < N_THREADS; t++)
+    documents[t] = g_thread_join (threads[t]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BpQuestion *question = bp_deck_get_question (deck, n - 1 - i);
+
+      for (guint t = 0; t < N_THREADS; t++)
+        g_assert_true (documents[t][i] == bp_question_get_document (question));
+    }
+
+  for (guint t = 0; t < N_THREADS; t++)
+    g_free (documents[t]);
+}
+
 /* Templates */
 
 static void
@@ -733,6 +831,10 @@ main (int   argc,
   g_test_add_func ("/page-renderer/page/no-answer", test_page_no_answer);
   g_test_add_func ("/page-renderer/page/builtin-deck", test_page_builtin_deck);
   g_test_add_func ("/page-renderer/page/render-answer", test_page_render_answer_matches);
+
+  g_test_add_func ("/page-renderer/document/one-walk", test_document_one_walk);
+  g_test_add_func ("/page-renderer/document/no-answer", test_document_no_answer);
+  g_test_add_func ("/page-renderer/document/threads", test_document_threads);
 
   g_test_add_func ("/page-renderer/figure/inline", test_figure_inline);
   g_test_add_func ("/page-renderer/figure/missing-or-malformed", test_figure_missing_or_malformed);

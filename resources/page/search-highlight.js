@@ -9,58 +9,123 @@
 // found by its parts and by the whole ("pretrained"). The marks are a CSS custom
 // highlight, "search", painted by page.css: the page's document is not changed.
 // Returns how many places are marked.
+//
+// Given `fold` instead, a JSON array of strings, it marks nothing and returns an array of
+// those strings folded as foldText() folds them: tests/test-page-fold.c checks that against the vectors
+// the core's folding is checked against (tests/fold-vectors.txt).
 
 const NAME = 'search';
-// Folding takes about 0.2 µs a character: longer text nodes (a pasted 10 MB line in a
+// Folding takes about 0.3 µs a character: longer text nodes (a pasted 10 MB line in a
 // note) are left unmarked rather than keep the page busy for seconds.
 const LONGEST_NODE = 1 << 20;
 
-// Folds one character as the search does, to zero or more characters.
-function fold(c) {
-  const code = c.charCodeAt(0);
-  if (code < 0x80)  // most text: nothing to decompose, and folding is lowering
-    return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : c;
-  const folded = c.normalize('NFKD').toLowerCase().normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '');
-  return folded.replace(/ß/g, 'ss').replace(/ς/g, 'σ');
+// Folding, by the rules of src/core/bp-text-fold.c, step for step: text becomes words
+// separated by single spaces, compatibility forms decomposed, marks dropped, case folded,
+// the parts of a compound joined by '-'.
+
+const MARK_OR_FORMAT = /^[\p{M}\p{Cf}]$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+// Where GLib's case folding, which the core uses, differs from lower-casing one character
+// alone: ß and ẞ, final sigma, the older Cyrillic letter forms, and Cherokee, whose small
+// letters fold to capitals (while GLib lowers the capitals).
+const CASE_FOLDS = new Map([
+  ['ß', 'ss'], ['ẞ', 'ss'], ['ς', 'σ'],
+  ...Array.from('вдосттъѣꙋ', (folded, i) => [String.fromCharCode(0x1c80 + i), folded]),
+  ...Array.from({ length: 0x50 }, (_, i) => [String.fromCharCode(0xab70 + i), String.fromCharCode(0x13a0 + i)]),
+  ...Array.from({ length: 6 }, (_, i) => [String.fromCharCode(0x13f8 + i), String.fromCharCode(0x13f0 + i)]),
+]);
+
+function isAsciiAlnum(code) {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-// Whether @c starts with a letter or digit.
-function isWordChar(c) {
+function asciiLower(c) {
   const code = c.charCodeAt(0);
+  return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : c;
+}
+
+function caseFold(c) {
+  return CASE_FOLDS.get(c) ?? c.toLowerCase();
+}
+
+// What the code point @c folds to: zero or more code points, each still to be told apart
+// as a letter or digit, a hyphen or a separator.
+function foldChar(c) {
+  if (c.charCodeAt(0) < 0x80)  // most text: nothing to decompose, and folding is lowering
+    return asciiLower(c);
+  let folded = '';
+  for (const d of c.normalize('NFKD')) {
+    if (d.charCodeAt(0) < 0x80)
+      folded += asciiLower(d);
+    else if (!MARK_OR_FORMAT.test(d))
+      folded += caseFold(d).normalize('NFKD');
+  }
+  return folded;
+}
+
+// What a folded code point is: 'w' a letter or digit, '-' a hyphen, ' ' a separator, ''
+// nothing (a mark or a format character, which belongs to the letter before it).
+function kindOf(c) {
+  const code = c.charCodeAt(0);
+  if (c === '-' || c === '\u2010')
+    return '-';
   if (code < 0x80)
-    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  return /^[\p{L}\p{N}]/u.test(c);
+    return isAsciiAlnum(code) ? 'w' : ' ';
+  if (MARK_OR_FORMAT.test(c))
+    return '';
+  return LETTER_OR_DIGIT.test(c) ? 'w' : ' ';
 }
 
-function isHyphen(c) {
-  return c === '-' || c === '\u2010';
+// @text folded: `chars`, its code points, and for each the span [begin, end) of @text it
+// came from. A hyphen stays only between two words; separators collapse into one space.
+function foldText(text) {
+  const chars = [];
+  const begin = [];
+  const end = [];
+  const last = () => chars[chars.length - 1];
+  let offset = 0;
+
+  for (const c of text) {
+    for (const f of foldChar(c)) {
+      let kind = kindOf(f);
+      if (kind === '-' && (chars.length === 0 || last() === ' ' || last() === '-'))
+        kind = ' ';
+      if (kind === ' ' && last() === '-')
+        chars[chars.length - 1] = ' ';
+      else if (kind === ' ' && chars.length > 0 && last() !== ' ')
+        chars.push(' '), begin.push(offset), end.push(offset + c.length);
+      else if (kind === 'w' || kind === '-')
+        chars.push(kind === '-' ? '-' : f), begin.push(offset), end.push(offset + c.length);
+    }
+    offset += c.length;
+  }
+  while (chars.length > 0 && (last() === ' ' || last() === '-'))
+    chars.pop(), begin.pop(), end.pop();
+
+  return { chars, begin, end };
 }
 
-// The folded text of one text node, the span of the node's text each folded character
-// came from, and where words start: after anything but a letter or digit, so the parts of
-// a compound start words too. A hyphen inside a compound is left out, joining its parts.
+// The folded text of one text node with its compounds' hyphens left out, so "pretrained"
+// is found in "pre-trained"; the span of the node's text each of its UTF-16 units came
+// from; and where words start, the parts of a compound too.
 function foldNode(text) {
-  const chars = Array.from(text);
+  const { chars, begin: charBegin, end: charEnd } = foldText(text);
   let folded = '';
   const begin = [];
   const end = [];
   const starts = new Set();
-  let offset = 0;
-  let previous = '';
 
   chars.forEach((c, i) => {
-    const piece = isHyphen(c) && isWordChar(previous) && isWordChar(chars[i + 1] || '') ? '' : fold(c);
-    if (piece.length > 0 && isWordChar(piece) && !isWordChar(previous))
+    if (c === '-')
+      return;
+    if (c !== ' ' && (i === 0 || chars[i - 1] === ' ' || chars[i - 1] === '-'))
       starts.add(folded.length);
-    for (let k = 0; k < piece.length; k++) {
-      begin.push(offset);
-      end.push(offset + c.length);
+    for (let k = 0; k < c.length; k++) {
+      begin.push(charBegin[i]);
+      end.push(charEnd[i]);
     }
-    folded += piece;
-    // Marks and format characters belong to the letter before them.
-    if (piece.length > 0 || isHyphen(c))
-      previous = c;
-    offset += c.length;
+    folded += c;
   });
 
   return { folded, begin, end, starts };
@@ -71,6 +136,9 @@ function* textNodes(root) {
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
     yield node;
 }
+
+if (typeof fold !== 'undefined')
+  return JSON.parse(fold).map(text => foldText(text).chars.join(''));
 
 CSS.highlights.delete(NAME);
 const wanted = typeof words === 'string' ? words.split(' ').filter(word => word.length > 0) : [];

@@ -6,37 +6,21 @@
 #include <string.h>
 
 #include "bp-cmark-private.h"
+#include "bp-text-fold.h"
 
-/* Mathematical alphanumerics ("𝐇𝐨𝐰", U+1D400..U+1D7FF) and the styled letters of the
- * letterlike block ("ℎ", "ℝ") are styling: a title is searched, slugged and read aloud
- * as the plain letters they stand for. Symbols there, such as ™, stay as they are. */
-static gboolean
-is_styled_letter (gunichar c)
-{
-  return (c >= 0x1D400 && c <= 0x1D7FF) ||
-         (c >= 0x2100 && c <= 0x214F && g_unichar_isalpha (c));
-}
-
+/* Runs of spaces become one; styled letters become plain ones (see bp-text-fold.c). */
 static void
-append_folded_char (GString  *out,
-                    gunichar  c)
+append_plain_char (GString  *out,
+                   gunichar  c)
 {
-  if (is_styled_letter (c))
-    {
-      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-      gsize n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
-
-      for (gsize i = 0; i < n; i++)
-        g_string_append_unichar (out, decomposed[i]);
-    }
-  else if (g_unichar_isspace (c))
+  if (g_unichar_isspace (c))
     {
       if (out->len > 0 && out->str[out->len - 1] != ' ')
         g_string_append_c (out, ' ');
     }
   else
     {
-      g_string_append_unichar (out, c);
+      bp_text_fold_append_unstyled (out, c);
     }
 }
 
@@ -84,7 +68,7 @@ bp_cmark_plain_text (cmark_node *node)
 
   folded = g_string_sized_new (raw->len);
   for (const char *p = raw->str; *p; p = g_utf8_next_char (p))
-    append_folded_char (folded, g_utf8_get_char (p));
+    append_plain_char (folded, g_utf8_get_char (p));
 
   return g_strstrip (g_string_free (g_steal_pointer (&folded), FALSE));
 }

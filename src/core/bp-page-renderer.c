@@ -10,13 +10,9 @@
 
 #include "bp-cmark-private.h"
 #include "bp-page-renderer.h"
-#include "bp-question-private.h"
 
 #define TEMPLATE_PATH RESOURCE_PREFIX "page/page.html"
 #define STYLE_PATH RESOURCE_PREFIX "page/page.css"
-#define FIGURE_DIR RESOURCE_PREFIX "figures/"
-#define FIGURE_SCHEME "figure:"
-#define MAX_FIGURE_NAME 64
 
 /* The template's {{placeholders}}; each value is escaped for where it goes, or is our own HTML. */
 typedef enum {
@@ -221,139 +217,20 @@ bp_page_theme_to_string (BpPageTheme theme)
   return theme == BP_PAGE_THEME_DARK ? "dark" : "light";
 }
 
-static gboolean
-is_figure_name (const char *name)
-{
-  gsize length = strlen (name);
-
-  if (length == 0 || length > MAX_FIGURE_NAME)
-    return FALSE;
-
-  for (const char *p = name; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
-
-  return TRUE;
-}
-
-/* The image of a paragraph that holds only ![alt](figure:<name> "caption"). */
-static cmark_node *
-figure_image (cmark_node *block)
-{
-  cmark_node *image = cmark_node_first_child (block);
-
-  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH || image == NULL ||
-      cmark_node_next (image) != NULL || cmark_node_get_type (image) != CMARK_NODE_IMAGE)
-    return NULL;
-
-  if (!g_str_has_prefix (cmark_node_get_url (image), FIGURE_SCHEME))
-    return NULL;
-
-  return image;
-}
-
-/* The figure's SVG from the resources, from its root element on. */
-static GBytes *
-lookup_figure (const char  *name,
-               const char **svg)
-{
-  g_autofree char *path = g_strconcat (FIGURE_DIR, name, ".svg", NULL);
-  GBytes *bytes;
-  gsize size;
-  const char *data;
-
-  if (!is_figure_name (name))
-    return NULL;
-
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (bytes == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &size);
-  *svg = g_strstr_len (data, size, "<svg");
-  if (*svg == NULL)
-    g_clear_pointer (&bytes, g_bytes_unref);
-
-  return bytes;
-}
-
-/* Inline SVG, so the figure takes the page's colours; its alternative text becomes the
- * accessible name of the drawing, its title the caption. */
-static void
-append_figure (GString    *html,
-               cmark_node *image)
-{
-  const char *name = cmark_node_get_url (image) + strlen (FIGURE_SCHEME);
-  g_autofree char *alt = bp_cmark_plain_text (image);
-  g_autofree char *alt_escaped = g_markup_escape_text (alt, -1);
-  g_autofree char *caption = g_markup_escape_text (cmark_node_get_title (image), -1);
-  g_autoptr(GBytes) bytes = NULL;
-  const char *svg = NULL;
-  const char *end;
-
-  bytes = lookup_figure (name, &svg);
-  if (bytes == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Figure “%s” is missing from this build."), name);
-      g_autofree char *message_escaped = g_markup_escape_text (message, -1);
-
-      g_string_append_printf (html, "<p class=\"missing-figure\">%s</p>\n", message_escaped);
-      return;
-    }
-
-  end = (const char *)g_bytes_get_data (bytes, NULL) + g_bytes_get_size (bytes);
-  g_string_append_printf (html, "<figure id=\"figure-%s\">\n<svg role=\"img\" aria-label=\"%s\"",
-                          name, alt_escaped);
-  g_string_append_len (html, svg + strlen ("<svg"), end - svg - strlen ("<svg"));
-  if (*caption != '\0')
-    g_string_append_printf (html, "<figcaption>%s</figcaption>\n", caption);
-  g_string_append (html, "</figure>\n");
-}
-
 /**
  * bp_page_renderer_render_answer:
  *
- * Renders only the answer's markdown, block by block, so that a paragraph holding only a
- * figure image becomes the figure itself. Untrusted answers get cmark's safe mode: raw
- * HTML is dropped and unsafe link schemes emptied.
+ * The answer's HTML, as the question's document has it (see bp_question_get_document()):
+ * figures inline, raw HTML only from a trusted deck.
  *
  * Returns: (transfer full): the answer as an HTML fragment.
  */
 char *
 bp_page_renderer_render_answer (BpQuestion *question)
 {
-  int options = CMARK_OPT_DEFAULT;
-  GString *html;
-
   g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
 
-  if (!bp_question_has_answer (question))
-    return g_strdup_printf ("<p class=\"no-answer\">%s</p>",
-                            _("This question has no answer yet."));
-
-  if (bp_question_get_trusted (question))
-    options |= CMARK_OPT_UNSAFE;
-
-  html = g_string_sized_new (8 * 1024);
-  for (cmark_node *block = cmark_node_first_child (bp_question_get_answer_document (question));
-       block != NULL;
-       block = cmark_node_next (block))
-    {
-      cmark_node *image = figure_image (block);
-      char *block_html;
-
-      if (image != NULL)
-        {
-          append_figure (html, image);
-          continue;
-        }
-
-      block_html = cmark_render_html (block, options);
-      g_string_append (html, block_html);
-      free (block_html);
-    }
-
-  return g_string_free (html, FALSE);
+  return g_strdup (bp_answer_document_get_html (bp_question_get_document (question)));
 }
 
 static gboolean
@@ -442,8 +319,7 @@ append_slot (GString     *page,
       break;
 
     case SLOT_ANSWER:
-      text = bp_page_renderer_render_answer (question);
-      g_string_append (page, text);
+      g_string_append (page, bp_answer_document_get_html (bp_question_get_document (question)));
       break;
 
     case SLOT_NOTES:

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bp-answer-document-private.h"
 #include "bp-question-private.h"
 
 struct _BpQuestion
@@ -14,6 +15,7 @@ struct _BpQuestion
   char *id;
   gboolean trusted;
   cmark_node *answer;
+  BpAnswerDocument *document; /* made on first use, then never changed */
 };
 
 G_DEFINE_FINAL_TYPE (BpQuestion, bp_question, G_TYPE_OBJECT)
@@ -36,6 +38,7 @@ bp_question_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->answer, cmark_node_free);
+  g_clear_pointer (&self->document, bp_answer_document_unref);
 
   G_OBJECT_CLASS (bp_question_parent_class)->finalize (object);
 }
@@ -187,4 +190,23 @@ bp_question_get_answer_document (BpQuestion *self)
   g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
 
   return self->answer;
+}
+
+/**
+ * bp_question_get_document:
+ *
+ * The answer's HTML and text come from one walk over its markdown, the first time either
+ * is asked for, on whichever thread asks: a page shown, a search index built in a worker.
+ *
+ * Returns: (transfer none): the answer as its page shows it.
+ */
+BpAnswerDocument *
+bp_question_get_document (BpQuestion *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
+
+  if (g_once_init_enter (&self->document))
+    g_once_init_leave (&self->document, bp_answer_document_new (self->answer, self->trusted));
+
+  return self->document;
 }

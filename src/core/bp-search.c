@@ -6,14 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bp-cmark-private.h"
-#include "bp-question-private.h"
 #include "bp-search.h"
-
-/* Raw HTML whose content a page never shows: scripts, styles and MathML's annotations
- * (the TeX source of a formula, say). Longer names are not among them. */
-#define MAX_ELEMENT_NAME 16
-static const char * const hidden_elements[] = { "script", "style", "annotation", "annotation-xml" };
+#include "bp-text-fold.h"
 
 /* Where one question's words are in the index's word_ids: the title's, then the answer's,
  * each sorted and without duplicates. */
@@ -61,154 +55,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Normalization
+/* Words
  *
- * Text and queries become words separated by single spaces, in the form they are compared
- * in: compatibility forms decomposed (ﬁ → fi, Ｆ → F, ² → 2), marks dropped (é → e),
- * case folded (ß → ss, ς → σ). A hyphen between two words is kept as '-', so that a
- * compound like "pre-trained" can also be found as "pretrained". Everything else that is
- * not a letter or a digit (spaces, punctuation, typographic quotes and dashes, symbols)
- * separates words. */
-
-static void
-append_separator (GString *out)
-{
-  if (out->len == 0 || out->str[out->len - 1] == ' ')
-    return;
-
-  if (out->str[out->len - 1] == '-')
-    out->str[out->len - 1] = ' ';
-  else
-    g_string_append_c (out, ' ');
-}
-
-static void
-append_hyphen (GString *out)
-{
-  if (out->len == 0 || out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '-')
-    append_separator (out);
-  else
-    g_string_append_c (out, '-');
-}
-
-static gboolean
-is_ignored (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_NON_SPACING_MARK:
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-    case G_UNICODE_FORMAT: /* soft hyphens, zero-width joiners, direction marks */
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-/* @c is already decomposed and folded. */
-static void
-append_plain_char (GString  *out,
-                   gunichar  c)
-{
-  if (c == '-' || c == 0x2010 /* HYPHEN */)
-    append_hyphen (out);
-  else if (c < 0x80 && g_ascii_isalnum ((char)c))
-    g_string_append_c (out, (char)c);
-  else if (c < 0x80)
-    append_separator (out);
-  else if (is_ignored (c))
-    return;
-  else if (g_unichar_isalnum (c))
-    g_string_append_unichar (out, c);
-  else
-    append_separator (out);
-}
-
-static void
-append_decomposed (GString  *out,
-                   gunichar  c)
-{
-  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-  gsize n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
-
-  for (gsize i = 0; i < n; i++)
-    append_plain_char (out, decomposed[i]);
-}
-
-/* Case folding can give back composed letters (and ẞ gives two), so what it gives is
- * decomposed again. */
-static void
-append_folded (GString  *out,
-               gunichar  c)
-{
-  char utf8[8];
-  int length = g_unichar_to_utf8 (c, utf8);
-  g_autofree char *folded = g_utf8_casefold (utf8, length);
-
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    append_decomposed (out, g_utf8_get_char (p));
-}
-
-static inline gunichar
-ascii_fold (gunichar c)
-{
-  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-static void
-append_normalized (GString  *out,
-                   gunichar  c)
-{
-  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-  gsize n;
-
-  /* Most text is ASCII: nothing to decompose, and folding is lowering. */
-  if (c < 0x80)
-    {
-      append_plain_char (out, ascii_fold (c));
-      return;
-    }
-
-  n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
-  for (gsize i = 0; i < n; i++)
-    {
-      if (decomposed[i] < 0x80)
-        append_plain_char (out, ascii_fold (decomposed[i]));
-      else if (!is_ignored (decomposed[i]))
-        append_folded (out, decomposed[i]);
-    }
-}
-
-static void
-finish_normalized (GString *out)
-{
-  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '-'))
-    g_string_truncate (out, out->len - 1);
-}
-
-/* @text must be valid UTF-8. */
-static char *
-normalize (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 1);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    append_normalized (out, g_utf8_get_char (p));
-  finish_normalized (out);
-
-  return g_string_free (out, FALSE);
-}
+ * Titles, answers and queries are folded by one set of rules, bp_text_fold(): words
+ * without case or accents, separated by spaces, a compound's parts joined by '-'. */
 
 typedef void (*WordFunc) (const char *word,
                           gpointer    user_data);
 
-/* Calls @func on each word of @normalized, a result of normalize(), which it cuts up. A
+/* Calls @func on each word of @folded, a result of bp_text_fold(), which it cuts up. A
  * compound ("pre-trained") is one word, "pretrained"; with @with_parts, its parts ("pre",
  * "trained") are words too, so text can be found by either. */
 static void
-foreach_word (char     *normalized,
+foreach_word (char     *folded,
               gboolean  with_parts,
               WordFunc  func,
               gpointer  user_data)
@@ -216,7 +75,7 @@ foreach_word (char     *normalized,
   g_autoptr(GString) joined = g_string_new (NULL);
   char *next;
 
-  for (char *word = normalized; word != NULL && *word != '\0'; word = next)
+  for (char *word = folded; word != NULL && *word != '\0'; word = next)
     {
       next = strchr (word, ' ');
       if (next != NULL)
@@ -272,27 +131,17 @@ bp_search_split_query (const char *query)
 {
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *valid = NULL;
-  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
 
   if (query == NULL)
     return g_new0 (char *, 1);
 
   valid = g_utf8_make_valid (query, -1);
-  normalized = normalize (valid);
-  foreach_word (normalized, FALSE, add_query_word_cb, words);
+  folded = bp_text_fold (valid);
+  foreach_word (folded, FALSE, add_query_word_cb, words);
   g_ptr_array_add (words, NULL);
 
   return (char **)g_ptr_array_free (g_steal_pointer (&words), FALSE);
-}
-
-static gboolean
-has_word_char (gunichar c)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  append_normalized (out, c);
-  finish_normalized (out);
-  return out->len > 0;
 }
 
 /* The piece of @query between spaces that starts at @start, without the punctuation
@@ -306,7 +155,7 @@ dup_piece (const char  *start,
   const char *p;
 
   for (p = start; *p && !g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
-    if (has_word_char (g_utf8_get_char (p)))
+    if (bp_text_fold_is_word_char (g_utf8_get_char (p)))
       {
         if (first == NULL)
           first = p;
@@ -371,242 +220,6 @@ bp_search_dup_highlight (const char *query)
   return g_steal_pointer (&best);
 }
 
-/* The text of an answer, as its page shows it
- *
- * Text, code, link text, image descriptions and captions, and, in a trusted deck, the text
- * of raw HTML such as MathML (an untrusted page drops raw HTML). Never URLs. Blocks,
- * line breaks and HTML tags separate words; emphasis and links do not. */
-
-typedef struct
-{
-  GString *text;
-  gboolean trusted;
-  char hidden_element[MAX_ELEMENT_NAME + 1];
-} AnswerText;
-
-static gboolean
-is_hidden_element (const char *name)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (hidden_elements); i++)
-    if (g_ascii_strcasecmp (name, hidden_elements[i]) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The end of the tag, comment or declaration at @p, just after its '>'; NULL if @p does
- * not start one, so the '<' is text. Quoted attribute values may hold '>'. */
-static const char *
-skip_markup (const char *p,
-             char        name[MAX_ELEMENT_NAME + 1],
-             gboolean   *closing,
-             gboolean   *self_closing)
-{
-  const char *end;
-  gsize length = 0;
-  char quote = 0;
-
-  *name = '\0';
-  if (g_str_has_prefix (p, "<!--"))
-    return (end = strstr (p + 4, "-->")) != NULL ? end + 3 : p + strlen (p);
-
-  *closing = p[1] == '/';
-  end = p + (*closing ? 2 : 1);
-  if (!g_ascii_isalpha (*end) && !(!*closing && (*end == '!' || *end == '?')))
-    return NULL;
-
-  for (; g_ascii_isalnum (*end) || *end == '-' || *end == ':'; end++)
-    if (length < MAX_ELEMENT_NAME)
-      name[length++] = *end;
-  name[length] = '\0';
-
-  for (; *end != '\0' && (quote != 0 || *end != '>'); end++)
-    if (quote == 0 && (*end == '"' || *end == '\''))
-      quote = *end;
-    else if (*end == quote)
-      quote = 0;
-
-  if (*end == '\0')
-    return NULL;
-
-  *self_closing = end[-1] == '/';
-  return end + 1;
-}
-
-static void
-enter_or_leave_element (AnswerText *answer,
-                        const char *name,
-                        gboolean    closing,
-                        gboolean    self_closing)
-{
-  if (answer->hidden_element[0] != '\0')
-    {
-      if (closing && g_ascii_strcasecmp (name, answer->hidden_element) == 0)
-        answer->hidden_element[0] = '\0';
-    }
-  else if (!closing && !self_closing && is_hidden_element (name))
-    {
-      g_strlcpy (answer->hidden_element, name, sizeof answer->hidden_element);
-    }
-}
-
-/* A numeric character reference becomes its character; a named one stands, in practice,
- * for a space or a symbol, which separates words anyway (the deck writes letters as
- * UTF-8). Returns the end of the reference, or NULL if @p does not start one. */
-static const char *
-append_entity (GString    *text,
-               const char *p)
-{
-  const char *end = p + 1;
-  gunichar c = 0;
-
-  if (*end == '#')
-    {
-      gboolean hex = end[1] == 'x' || end[1] == 'X';
-      char *digits_end;
-      guint64 value;
-
-      end += hex ? 2 : 1;
-      value = g_ascii_strtoull (end, &digits_end, hex ? 16 : 10);
-      if (digits_end == end || *digits_end != ';')
-        return NULL;
-
-      c = value <= 0x10FFFF ? (gunichar)value : 0;
-      end = digits_end;
-    }
-  else
-    {
-      while (g_ascii_isalnum (*end))
-        end++;
-      if (end == p + 1 || *end != ';')
-        return NULL;
-    }
-
-  if (c != 0 && g_unichar_validate (c))
-    g_string_append_unichar (text, c);
-  else
-    g_string_append_c (text, ' ');
-
-  return end + 1;
-}
-
-static void
-append_html_text (AnswerText *answer,
-                  const char *html)
-{
-  const char *p = html;
-
-  while (*p != '\0')
-    {
-      char name[MAX_ELEMENT_NAME + 1];
-      gboolean closing = FALSE, self_closing = FALSE;
-      const char *end = NULL;
-
-      if (*p == '<' && (end = skip_markup (p, name, &closing, &self_closing)) != NULL)
-        {
-          if (*name != '\0')
-            enter_or_leave_element (answer, name, closing, self_closing);
-          g_string_append_c (answer->text, ' ');
-        }
-      else if (answer->hidden_element[0] != '\0')
-        end = p + 1;
-      else if (*p != '&' || (end = append_entity (answer->text, p)) == NULL)
-        {
-          g_string_append_c (answer->text, *p);
-          end = p + 1;
-        }
-
-      p = end;
-    }
-}
-
-static void
-append_html (AnswerText *answer,
-             const char *html)
-{
-  if (answer->trusted)
-    append_html_text (answer, html);
-  else
-    g_string_append_c (answer->text, ' ');
-}
-
-static void
-append_text (AnswerText *answer,
-             const char *text)
-{
-  if (answer->hidden_element[0] == '\0' && text != NULL)
-    g_string_append (answer->text, text);
-}
-
-static gboolean
-is_block (cmark_node_type type)
-{
-  return type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK;
-}
-
-static void
-append_node_text (AnswerText       *answer,
-                  cmark_node       *node,
-                  cmark_event_type  event)
-{
-  cmark_node_type type = cmark_node_get_type (node);
-
-  if (is_block (type))
-    g_string_append_c (answer->text, ' ');
-
-  if (event == CMARK_EVENT_EXIT)
-    {
-      /* An image's title is its figure's caption. */
-      if (type == CMARK_NODE_IMAGE)
-        {
-          g_string_append_c (answer->text, ' ');
-          append_text (answer, cmark_node_get_title (node));
-          g_string_append_c (answer->text, ' ');
-        }
-      return;
-    }
-
-  switch (type)
-    {
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_CODE:
-    case CMARK_NODE_CODE_BLOCK:
-      append_text (answer, cmark_node_get_literal (node));
-      break;
-
-    case CMARK_NODE_HTML_BLOCK:
-    case CMARK_NODE_HTML_INLINE:
-      append_html (answer, cmark_node_get_literal (node));
-      break;
-
-    case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK:
-    case CMARK_NODE_IMAGE:
-      g_string_append_c (answer->text, ' ');
-      break;
-
-    default:
-      break;
-    }
-}
-
-static char *
-dup_answer_text (BpQuestion *question)
-{
-  AnswerText answer = {
-    .text = g_string_new (NULL),
-    .trusted = bp_question_get_trusted (question),
-  };
-  cmark_iter *iter = cmark_iter_new (bp_question_get_answer_document (question));
-  cmark_event_type event;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    append_node_text (&answer, cmark_iter_get_node (iter), event);
-  cmark_iter_free (iter);
-
-  return g_string_free (answer.text, FALSE);
-}
-
 /* Building the index
  *
  * Every distinct word of the deck is in one vocabulary sorted by bytes, so the words that
@@ -661,18 +274,18 @@ static void
 add_text (Builder    *builder,
           const char *text)
 {
-  g_autofree char *normalized = normalize (text);
+  g_autofree char *folded = bp_text_fold (text);
 
   /* Texts count from 1: a new id has not been seen in any. */
   builder->text++;
-  foreach_word (normalized, TRUE, add_word_cb, builder);
+  foreach_word (folded, TRUE, add_word_cb, builder);
 }
 
 static void
 add_question (Builder    *builder,
               BpQuestion *question)
 {
-  g_autofree char *answer = dup_answer_text (question);
+  const char *answer = bp_answer_document_get_text (bp_question_get_document (question));
   Entry entry;
 
   entry.title_start = builder->self->word_ids->len;
@@ -825,7 +438,8 @@ bp_search_index_init (BpSearchIndex *self)
  * bp_search_index_new:
  *
  * Reads every question of @deck once: its title, and its answer's text as the page shows
- * it (see bp_search_index_query()). A deck does not change, so neither does its index.
+ * it (bp_question_get_document(), which a page shown later reuses; see
+ * bp_search_index_query()). A deck does not change, so neither does its index.
  * An index answers on the thread that uses it; it is not meant to be shared by threads.
  *
  * Returns: (transfer full): the index of @deck.
