@@ -1,6 +1,8 @@
 /* main.c: starts Backprop
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "backprop"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -1,6 +1,8 @@
 /* bp-cmark.c: what the parser and the renderer both need from cmark's node tree
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-cmark"
+
 #include "config.h"
 
 #include <string.h>

@@ -1,6 +1,8 @@
 /* bp-deck-parser.c: turns a markdown deck ("### Q<n>: <question>" + answer) into a BpDeck
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-deck-parser"
+
 #include "config.h"
 
 #include <errno.h>

@@ -1,6 +1,8 @@
 /* bp-deck.c: a deck of questions, as a GListModel of BpQuestion
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-deck"
+
 #include "config.h"
 
 #include "bp-deck-private.h"

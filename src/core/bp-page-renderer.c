@@ -1,6 +1,8 @@
 /* bp-page-renderer.c: renders a question into a complete, self-contained HTML page
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-page-renderer"
+
 #include "config.h"
 
 #include <cmark.h>

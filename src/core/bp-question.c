@@ -1,6 +1,8 @@
 /* bp-question.c: one question of a deck, with its answer
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-question"
+
 #include "config.h"
 
 #include "bp-answer-document-private.h"

@@ -1,6 +1,8 @@
 /* bp-search.c: finds the questions of a deck whose title or answer holds every word of a query
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-search"
+
 #include "config.h"
 
 #include <stdlib.h>

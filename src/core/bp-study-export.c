@@ -1,6 +1,8 @@
 /* bp-study-export.c: the user's notes and weak topics as one markdown document
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-study-export"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,6 +1,8 @@
 /* bp-notes-pane.c: the user's markdown notes on the open question, in a source view
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-notes-pane"
+
 #include "config.h"
 
 #include <adwaita.h>

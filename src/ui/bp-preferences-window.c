@@ -1,6 +1,8 @@
 /* bp-preferences-window.c: appearance and text size
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-preferences-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

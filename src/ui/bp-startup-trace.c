@@ -1,6 +1,8 @@
 /* bp-startup-trace.c: with BACKPROP_TRACE_STARTUP=1, tells the benchmarks when the first page is on screen
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-startup-trace"
+
 #include "config.h"
 
 #include "bp-startup-trace.h"

@@ -1,6 +1,8 @@
 /* bp-window-actions.c: the window's actions: moving between questions, study marks, notes
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "bp-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
