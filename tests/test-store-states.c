@@ -46,31 +46,6 @@ banner_hidden (gpointer data)
   return !bp_status_banner_get_revealed (data);
 }
 
-static gboolean
-pane_shown (gpointer data)
-{
-  BpWindow *window = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (window->notes_pane)) &&
-         gtk_widget_get_height (GTK_WIDGET (window->notes_pane)) >= 100;
-}
-
-typedef struct
-{
-  BpStudyStore *store;
-  const char *id;
-  const char *expected;
-} NotesState;
-
-static gboolean
-notes_stored (gpointer data)
-{
-  NotesState *state = data;
-  g_autofree char *notes = bp_study_store_dup_notes (state->store, state->id);
-
-  return g_strcmp0 (notes, state->expected) == 0;
-}
-
 /* The question the app asks before it throws changes away, if it is on screen. */
 static AdwMessageDialog *
 find_discard_question (BpWindow *window)
@@ -118,9 +93,9 @@ window_is_open (gpointer data)
 
 /* Ctrl+Q (or @keys) asks, and neither the window nor what the user typed goes. */
 static void
-assert_quitting_asks (BpWindow     *window,
-                      const char   *keys,
-                      NotesState   *typed)
+assert_quitting_asks (BpWindow      *window,
+                      const char    *keys,
+                      NotesExpected *typed)
 {
   press_keys (GTK_WINDOW (window), keys);
   spin_until (discard_question_shown, window, "the question before closing");
@@ -128,7 +103,7 @@ assert_quitting_asks (BpWindow     *window,
 
   g_assert_true (window_is_open (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_true (notes_stored (typed));
+  g_assert_true (notes_stored_are (typed));
   g_assert_true (bp_study_store_get_has_unsaved_changes (typed->store));
   keep_open (window);
 }
@@ -139,7 +114,7 @@ test_newer_version_is_shown_and_quitting_asks (void)
   BpStudyStore *store = bp_application_get_store (app);
   BpWindow *window = open_window (app, 1000, 700);
   BpQuestion *question = question_number (window, 1);
-  NotesState typed = { store, bp_question_get_id (question), "Kept" };
+  NotesExpected typed = { store, bp_question_get_id (question), "Kept" };
   g_autofree char *path = study_file_path ();
   g_autofree char *on_disk = NULL;
   const GError *reason = bp_study_store_get_save_error (store);
@@ -156,9 +131,9 @@ test_newer_version_is_shown_and_quitting_asks (void)
   bp_window_show_question (window, question);
   wait_for_page (window, question);
   press_keys (GTK_WINDOW (window), "ctrl+e");
-  spin_until (pane_shown, window, "the notes pane");
+  spin_until (notes_pane_shown, window, "the notes pane");
   press_keys (GTK_WINDOW (window), "K e p t");
-  spin_until (notes_stored, &typed, "the typed note in memory");
+  spin_until (notes_stored_are, &typed, "the typed note in memory");
 
   assert_quitting_asks (window, "ctrl+q", &typed);
   assert_quitting_asks (window, "ctrl+w", &typed);

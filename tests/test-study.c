@@ -137,31 +137,6 @@ test_weak_topic_marked_and_kept (void)
 }
 
 static gboolean
-pane_shown (gpointer data)
-{
-  BpWindow *window = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (window->notes_pane)) &&
-         gtk_widget_get_height (GTK_WIDGET (window->notes_pane)) >= 100;
-}
-
-typedef struct
-{
-  BpStudyStore *store;
-  const char *id;
-  const char *expected;
-} NotesState;
-
-static gboolean
-notes_stored (gpointer data)
-{
-  NotesState *state = data;
-  g_autofree char *notes = bp_study_store_dup_notes (state->store, state->id);
-
-  return g_strcmp0 (notes, state->expected) == 0;
-}
-
-static gboolean
 page_shows_notes (gpointer data)
 {
   BpWindow *window = data;
@@ -177,18 +152,18 @@ test_note_typed_is_saved (void)
 {
   BpWindow *window = open_window_on_empty_store ();
   BpQuestion *fourth = question_number (window, 4);
-  NotesState state = { window->store, bp_question_get_id (fourth), "gamma [scale] = #1; \\" };
+  NotesExpected state = { window->store, bp_question_get_id (fourth), "gamma [scale] = #1; \\" };
   g_autoptr(BpStudyStore) reloaded = NULL;
   g_autofree char *saved = NULL;
 
   open_question (window, 4);
   press_keys (GTK_WINDOW (window), "ctrl+e");
-  spin_until (pane_shown, window, "the notes pane");
+  spin_until (notes_pane_shown, window, "the notes pane");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (window->notes_button)));
 
   press_keys (GTK_WINDOW (window), "g a m m a space bracketleft s c a l e bracketright space "
                                    "equal space numbersign 1 semicolon space backslash");
-  spin_until (notes_stored, &state, "the typed note in the store");
+  spin_until (notes_stored_are, &state, "the typed note in the store");
 
   /* Rendered under the answer, as the user's own markdown. */
   spin_until (page_shows_notes, window, "the notes under the answer");

@@ -350,3 +350,22 @@ wait_for_page (BpWindow   *window,
 
   wait_for_uri (window_web_view (window), uri);
 }
+
+/* The notes pane is on screen, tall enough to type in. */
+gboolean
+notes_pane_shown (gpointer data)
+{
+  BpWindow *window = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window->notes_pane)) &&
+         gtk_widget_get_height (GTK_WIDGET (window->notes_pane)) >= 100;
+}
+
+gboolean
+notes_stored_are (gpointer data)
+{
+  NotesExpected *expected = data;
+  g_autofree char *notes = bp_study_store_dup_notes (expected->store, expected->id);
+
+  return g_strcmp0 (notes, expected->expected) == 0;
+}

@@ -53,4 +53,15 @@ void           wait_for_question      (BpWindow      *window,
 void           wait_for_page          (BpWindow      *window,
                                        BpQuestion    *question);
 
+/* What a question's notes should be in a store, for spin_until (notes_stored_are, …). */
+typedef struct
+{
+  BpStudyStore *store;
+  const char *id;
+  const char *expected;
+} NotesExpected;
+
+gboolean       notes_stored_are       (gpointer       expected);
+gboolean       notes_pane_shown       (gpointer       window);
+
 G_END_DECLS
