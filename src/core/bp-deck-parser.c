@@ -282,7 +282,7 @@ bp_deck_parser_parse (const char   *deck_id,
     .used_slugs = used_slugs,
   };
 
-  document = cmark_parse_document (text, length, CMARK_OPT_SMART);
+  document = bp_cmark_parse (text, length, CMARK_OPT_SMART);
   bp_cmark_sanitize (document);
   ok = collect_questions (&state, document, error);
   cmark_node_free (document);
