@@ -15,5 +15,7 @@ BpQuestion *bp_question_new                 (guint       number,
                                              gboolean    trusted,
                                              cmark_node *answer);
 cmark_node *bp_question_get_answer_document (BpQuestion *self);
+void        bp_question_set_subtitle        (BpQuestion *self,
+                                             const char *subtitle);
 
 G_END_DECLS
