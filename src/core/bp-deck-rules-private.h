@@ -32,6 +32,14 @@ GPtrArray  *bp_deck_rules_find_list_items (cmark_node *document);
 GPtrArray  *bp_deck_rules_find_bold       (cmark_node *document);
 
 gboolean    bp_deck_rules_is_skippable    (cmark_node *block);
+
+/* What the rules' files share. */
+BpFoundQuestion *_bp_found_question_new            (const char *text,
+                                                    int         line);
+GPtrArray       *_bp_found_question_array_new      (void);
+char            *_bp_deck_rules_block_text         (cmark_node *block);
+gboolean         _bp_deck_rules_is_links_paragraph (cmark_node *paragraph);
+gboolean         _bp_deck_rules_is_link_list       (cmark_node *list);
 char       *bp_deck_rules_first_words     (cmark_node *answer,
                                            guint       max_chars);
 
