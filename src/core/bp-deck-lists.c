@@ -166,13 +166,17 @@ bold_title (cmark_node  *paragraph,
 /**
  * bp_deck_rules_find_bold:
  *
+ * @question_like_only: whether only bold text that asks ("What…?") is a question,
+ *   the rest being part of an answer
+ *
  * A paragraph entirely bold is a question; the blocks up to the next one or to a
  * heading its answer.
  *
  * Returns: (transfer full) (element-type BpFoundQuestion): the questions found.
  */
 GPtrArray *
-bp_deck_rules_find_bold (cmark_node *document)
+bp_deck_rules_find_bold (cmark_node *document,
+                         gboolean    question_like_only)
 {
   GPtrArray *questions = _bp_found_question_array_new ();
   BpFoundQuestion *current = NULL;
@@ -185,7 +189,8 @@ bp_deck_rules_find_bold (cmark_node *document)
       if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
         current = NULL;
       else if (title != NULL && *title != '\0' && !bp_deck_text_is_answer_label (title) &&
-               !bp_deck_title_is_not_question (title))
+               !bp_deck_title_is_not_question (title) &&
+               (!question_like_only || bp_deck_title_looks_like_question (title)))
         {
           current = _bp_found_question_new (title, cmark_node_get_start_line (node));
           current->split_after = split;

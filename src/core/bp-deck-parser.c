@@ -15,6 +15,7 @@
 #include "bp-deck-private.h"
 #include "bp-deck-result-private.h"
 #include "bp-deck-rules-private.h"
+#include "bp-deck-titles.h"
 #include "bp-question-private.h"
 
 #define QUESTION_HEADING_LEVEL 3
@@ -272,25 +273,43 @@ blank_front_matter (const char *text,
   return copy;
 }
 
+/* The text of an <h1> in raw HTML, as READMEs centre their title. */
+static char *
+html_level_1_heading (cmark_node *block)
+{
+  const char *html = cmark_node_get_literal (block);
+  const char *start = strstr (html, "<h1");
+  const char *end;
+
+  if (start == NULL || (start = strchr (start, '>')) == NULL || (end = strstr (start, "</h1>")) == NULL)
+    return NULL;
+
+  return bp_deck_html_plain_text (start + 1, end - start - 1);
+}
+
 static char *
 first_level_1_heading (cmark_node *document)
 {
   for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
-    if (cmark_node_get_type (node) == CMARK_NODE_HEADING && cmark_node_get_heading_level (node) == 1)
-      {
-        char *title = bp_cmark_plain_text (node);
+    {
+      g_autofree char *title = NULL;
 
-        if (*title != '\0')
-          return title;
-        g_free (title);
-      }
+      if (cmark_node_get_type (node) == CMARK_NODE_HEADING && cmark_node_get_heading_level (node) == 1)
+        title = bp_cmark_plain_text (node);
+      else if (cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK)
+        title = html_level_1_heading (node);
+
+      if (title != NULL && *title != '\0')
+        return g_steal_pointer (&title);
+    }
 
   return NULL;
 }
 
 /* Tries every rule on the tree without changing it: the canonical one when the deck
  * has a single "### Q<n>:" heading; else the one that finds most questions, in the
- * order below on a tie, and bold paragraphs only when no heading rule applies. */
+ * order below on a tie. Bold paragraphs compete with headings only when they ask, and
+ * then need twice as many: headings over bold questions are then their categories. */
 static GPtrArray *
 choose_rule (cmark_node *document,
              BpDeckRule *rule,
@@ -303,11 +322,13 @@ choose_rule (cmark_node *document,
     [BP_DECK_RULE_BOLD] = NULL,
   };
   BpDeckRule best = BP_DECK_RULE_HEADINGS;
+  guint n_headings;
 
-  candidates[BP_DECK_RULE_BOLD] = candidates[BP_DECK_RULE_HEADINGS]->len == 0 ?
-                                  bp_deck_rules_find_bold (document) : g_ptr_array_new ();
+  n_headings = candidates[BP_DECK_RULE_HEADINGS]->len;
+  candidates[BP_DECK_RULE_BOLD] = bp_deck_rules_find_bold (document, n_headings > 0);
   for (BpDeckRule r = BP_DECK_RULE_DETAILS; r <= BP_DECK_RULE_BOLD; r++)
-    if (candidates[r]->len > candidates[best]->len)
+    if (candidates[r]->len > candidates[best]->len &&
+        (r != BP_DECK_RULE_BOLD || candidates[r]->len > 2 * n_headings))
       best = r;
 
   for (BpDeckRule r = BP_DECK_RULE_HEADINGS; r <= BP_DECK_RULE_BOLD; r++)
