@@ -401,6 +401,7 @@ read_questions (ParseState  *state,
   if (state->questions->len > 0)
     {
       _bp_deck_parse_result_set_rule (state->result, BP_DECK_RULE_CANONICAL, QUESTION_HEADING_LEVEL);
+      add_subtitles (state->questions);
       return TRUE;
     }
 
@@ -507,6 +508,51 @@ bp_deck_parser_parse (const char   *deck_id,
     return NULL;
 
   return g_object_ref (bp_deck_parse_result_get_deck (result));
+}
+
+/**
+ * bp_deck_parser_check_bytes:
+ *
+ * What can be told of a file before parsing it: that it is empty, too large, or binary.
+ *
+ * Returns: whether @text may be a deck; %FALSE with @error set when it is not.
+ */
+gboolean
+bp_deck_parser_check_bytes (const char  *text,
+                            gsize        length,
+                            GError     **error)
+{
+  gsize blank = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  while (blank < length && g_ascii_isspace (text[blank]))
+    blank++;
+
+  if (blank == length)
+    {
+      g_set_error (error, BP_DECK_PARSER_ERROR, BP_DECK_PARSER_ERROR_EMPTY,
+                   _("The file is empty: a deck is markdown with a heading for each question."));
+      return FALSE;
+    }
+
+  if (length > BP_DECK_MAX_SIZE)
+    {
+      g_set_error (error, BP_DECK_PARSER_ERROR, BP_DECK_PARSER_ERROR_TOO_LARGE,
+                   _("The file is %.0f MB; a deck is at most %d MB. Split it into smaller decks."),
+                   length / (1024.0 * 1024.0), BP_DECK_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  /* Text never holds a NUL byte; images, archives and programs always do. */
+  if (memchr (text, '\0', MIN (length, (gsize)64 * 1024)) != NULL)
+    {
+      g_set_error (error, BP_DECK_PARSER_ERROR, BP_DECK_PARSER_ERROR_BINARY,
+                   _("The file is binary, not markdown text: open a .md file."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

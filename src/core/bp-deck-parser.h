@@ -13,7 +13,13 @@ typedef enum {
   BP_DECK_PARSER_ERROR_NO_QUESTIONS,
   BP_DECK_PARSER_ERROR_EMPTY_TITLE,
   BP_DECK_PARSER_ERROR_NOT_FOUND,
+  BP_DECK_PARSER_ERROR_EMPTY,
+  BP_DECK_PARSER_ERROR_TOO_LARGE,
+  BP_DECK_PARSER_ERROR_BINARY,
 } BpDeckParserError;
+
+/* Larger files are no deck a person studies, and would hold the parser for seconds. */
+#define BP_DECK_MAX_SIZE (50 * 1024 * 1024)
 
 /**
  * BpDeckTrust:
@@ -62,6 +68,9 @@ BpDeck *bp_deck_parser_parse          (const char   *deck_id,
                                        BpDeckTrust   trust,
                                        GError      **error);
 BpDeck *bp_deck_parser_parse_builtin  (GError      **error);
+gboolean bp_deck_parser_check_bytes   (const char   *text,
+                                       gsize         length,
+                                       GError      **error);
 
 BpDeckParseResult   *bp_deck_parser_parse_full         (const char         *deck_id,
                                                         const char         *text,
