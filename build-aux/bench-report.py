@@ -59,7 +59,7 @@ def machine():
     return (f"{first_line_with('/proc/cpuinfo', 'model name')}, {os.cpu_count()} cores, "
             f"{memory_kib / 1024 / 1024:.0f} GiB; {os_name}, Linux {platform.release()}; "
             f"GTK {package_version('gtk4')}, libadwaita {package_version('libadwaita-1')}, "
-            f"WebKitGTK {package_version('webkitgtk-6.0')}, cmark {package_version('libcmark')}; "
+            f"WebKitGTK {package_version('webkitgtk-6.0')}, cmark-gfm {package_version('libcmark-gfm')}; "
             f"Xvfb, software rendering (Mesa llvmpipe)")
 
 

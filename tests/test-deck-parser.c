@@ -399,6 +399,7 @@ test_error_no_questions (void)
     "# A deck\n"
     "\n"
     "## Q1: a level-2 heading\n"
+    "## Contributing\n"
     "\n"
     "Some text, and `### Q2: in code`.\n";
   g_autofree char *message = parse_fails (deck_text, -1, BP_DECK_PARSER_ERROR_NO_QUESTIONS);

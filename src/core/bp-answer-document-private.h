@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "bp-answer-document.h"
 

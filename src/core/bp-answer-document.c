@@ -148,7 +148,7 @@ append_block_html (Walk       *walk,
       return;
     }
 
-  block_html = cmark_render_html (block, walk->trusted ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
+  block_html = bp_cmark_render_html (block, walk->trusted ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
   g_string_append (walk->html, block_html);
   free (block_html);
 }
@@ -177,12 +177,6 @@ append_raw_html_text (Walk       *walk,
     g_string_append_c (walk->text, ' ');
 }
 
-static gboolean
-is_block (cmark_node_type type)
-{
-  return type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK;
-}
-
 /* An image's title is its figure's caption. */
 static void
 append_caption_text (Walk       *walk,
@@ -200,7 +194,7 @@ append_node_text (Walk             *walk,
 {
   cmark_node_type type = cmark_node_get_type (node);
 
-  if (is_block (type))
+  if (bp_cmark_is_block (node))
     g_string_append_c (walk->text, ' ');
 
   if (event == CMARK_EVENT_EXIT)

@@ -1,14 +1,93 @@
-/* bp-cmark.c: what the parser and the renderer both need from cmark's node tree
+/* bp-cmark.c: what the parser and the renderer both need from cmark-gfm's node tree
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "bp-cmark"
 
 #include "config.h"
 
+#include <cmark-gfm-core-extensions.h>
 #include <string.h>
 
 #include "bp-cmark-private.h"
 #include "bp-text-fold.h"
+
+/* What real decks use: GitHub-flavoured markdown. No "tagfilter": raw HTML of an
+ * untrusted deck goes through bp-html-sanitizer, and the trusted deck's stays as written. */
+static const char * const extension_names[] = { "table", "tasklist", "strikethrough", "autolink" };
+
+/* The registry is global in cmark-gfm: fill it once, before any thread looks in it. */
+static cmark_llist *
+syntax_extensions (void)
+{
+  static gsize extensions;
+
+  if (g_once_init_enter (&extensions))
+    {
+      cmark_llist *list = NULL;
+
+      cmark_gfm_core_extensions_ensure_registered ();
+      for (gsize i = 0; i < G_N_ELEMENTS (extension_names); i++)
+        {
+          cmark_syntax_extension *extension = cmark_find_syntax_extension (extension_names[i]);
+
+          g_assert (extension != NULL);
+          list = cmark_llist_append (cmark_get_default_mem_allocator (), list, extension);
+        }
+      g_once_init_leave (&extensions, (gsize)list);
+    }
+
+  return (cmark_llist *)extensions;
+}
+
+/**
+ * bp_cmark_parse:
+ * @options: cmark's CMARK_OPT_* parse options
+ *
+ * Returns: (transfer full): @text's document, with tables, task lists, strikethrough
+ *   and autolinks read as GitHub reads them.
+ */
+cmark_node *
+bp_cmark_parse (const char *text,
+                gsize       length,
+                int         options)
+{
+  /* "~~" only: a lone "~" means "about" in prose far more often than it strikes. */
+  cmark_parser *parser = cmark_parser_new (options | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
+  cmark_node *document;
+
+  for (cmark_llist *l = syntax_extensions (); l != NULL; l = l->next)
+    cmark_parser_attach_syntax_extension (parser, l->data);
+
+  cmark_parser_feed (parser, text, length);
+  document = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+
+  return document;
+}
+
+/**
+ * bp_cmark_render_html:
+ * @node: a document or a block of one that bp_cmark_parse() made
+ *
+ * Returns: (transfer full): @node's HTML; free it with free().
+ */
+char *
+bp_cmark_render_html (cmark_node *node,
+                      int         options)
+{
+  return cmark_render_html (node, options, syntax_extensions ());
+}
+
+/**
+ * bp_cmark_is_block:
+ *
+ * Returns: whether @node is a block (tables, their rows and cells included), not an inline.
+ */
+gboolean
+bp_cmark_is_block (cmark_node *node)
+{
+  return (cmark_node_get_type (node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+}
 
 /* Runs of spaces become one; styled letters become plain ones (see bp-text-fold.c). */
 static void

@@ -13,10 +13,14 @@
 #include "bp-deck-parser.h"
 #include "bp-cmark-private.h"
 #include "bp-deck-private.h"
+#include "bp-deck-result-private.h"
+#include "bp-deck-rules-private.h"
+#include "bp-deck-titles.h"
 #include "bp-question-private.h"
 
 #define QUESTION_HEADING_LEVEL 3
 #define MAX_SLUG_LENGTH 60
+#define MAX_SUBTITLE_CHARS 60
 #define BUILTIN_DECK_PATH RESOURCE_PREFIX "deck/deep-learning.md"
 
 G_DEFINE_QUARK (bp-deck-parser-error-quark, bp_deck_parser_error)
@@ -28,6 +32,7 @@ typedef struct
   char *deck_title;
   GPtrArray *questions;
   GHashTable *used_slugs;
+  BpDeckParseResult *result;
 } ParseState;
 
 /* Splits "Q12: Title" into 12 and "Title"; FALSE when the text is not a question. */
@@ -132,6 +137,7 @@ add_question (ParseState  *state,
 
   id = unique_question_id (state, title);
   g_ptr_array_add (state->questions, bp_question_new (number, title, id, state->trusted, answer));
+  _bp_deck_parse_result_add_line (state->result, cmark_node_get_start_line (heading));
 
   return TRUE;
 }
@@ -237,28 +243,200 @@ validate_utf8 (const char  *text,
   return FALSE;
 }
 
+/* Front matter ("---" YAML at the top) is no markdown: its lines become blank lines,
+ * so every line keeps its number for the warnings. */
+static char *
+blank_front_matter (const char *text,
+                    gsize       length)
+{
+  char *copy = g_strndup (text, length);
+  const char *end;
+
+  if (!g_str_has_prefix (copy, "---\n") && !g_str_has_prefix (copy, "---\r\n"))
+    return copy;
+
+  for (end = strchr (copy, '\n'); end != NULL; end = strchr (end + 1, '\n'))
+    if (g_str_has_prefix (end + 1, "---") || g_str_has_prefix (end + 1, "..."))
+      {
+        const char *after = end + 4;
+
+        if (*after == '\n' || *after == '\r' || *after == '\0')
+          break;
+      }
+  if (end == NULL)
+    return copy;
+
+  for (char *p = copy; p < end + 4; p++)
+    if (*p != '\n' && *p != '\r')
+      *p = ' ';
+
+  return copy;
+}
+
+/* The text of an <h1> in raw HTML, as READMEs centre their title. */
+static char *
+html_level_1_heading (cmark_node *block)
+{
+  const char *html = cmark_node_get_literal (block);
+  const char *start = strstr (html, "<h1");
+  const char *end;
+
+  if (start == NULL || (start = strchr (start, '>')) == NULL || (end = strstr (start, "</h1>")) == NULL)
+    return NULL;
+
+  return bp_deck_html_plain_text (start + 1, end - start - 1);
+}
+
+static char *
+first_level_1_heading (cmark_node *document)
+{
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      g_autofree char *title = NULL;
+
+      if (cmark_node_get_type (node) == CMARK_NODE_HEADING && cmark_node_get_heading_level (node) == 1)
+        title = bp_cmark_plain_text (node);
+      else if (cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK)
+        title = html_level_1_heading (node);
+
+      if (title != NULL && *title != '\0')
+        return g_steal_pointer (&title);
+    }
+
+  return NULL;
+}
+
+/* Tries every rule on the tree without changing it: the canonical one when the deck
+ * has a single "### Q<n>:" heading; else the one that finds most questions, in the
+ * order below on a tie. Bold paragraphs compete with headings only when they ask, and
+ * then need twice as many: headings over bold questions are then their categories. */
+static GPtrArray *
+choose_rule (cmark_node *document,
+             BpDeckRule *rule,
+             int        *level)
+{
+  GPtrArray *candidates[] = {
+    [BP_DECK_RULE_HEADINGS] = bp_deck_rules_find_headings (document, level),
+    [BP_DECK_RULE_DETAILS] = bp_deck_rules_find_details (document),
+    [BP_DECK_RULE_LIST_ITEMS] = bp_deck_rules_find_list_items (document),
+    [BP_DECK_RULE_BOLD] = NULL,
+  };
+  BpDeckRule best = BP_DECK_RULE_HEADINGS;
+  guint n_headings;
+
+  n_headings = candidates[BP_DECK_RULE_HEADINGS]->len;
+  candidates[BP_DECK_RULE_BOLD] = bp_deck_rules_find_bold (document, n_headings > 0);
+  for (BpDeckRule r = BP_DECK_RULE_DETAILS; r <= BP_DECK_RULE_BOLD; r++)
+    if (candidates[r]->len > candidates[best]->len &&
+        (r != BP_DECK_RULE_BOLD || candidates[r]->len > 2 * n_headings))
+      best = r;
+
+  for (BpDeckRule r = BP_DECK_RULE_HEADINGS; r <= BP_DECK_RULE_BOLD; r++)
+    if (r != best)
+      g_ptr_array_unref (candidates[r]);
+
+  *rule = best;
+  return candidates[best];
+}
+
+static void
+add_found_questions (ParseState *state,
+                     GPtrArray  *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      BpFoundQuestion *question = g_ptr_array_index (found, i);
+      guint number = question->numbered ? question->number : state->questions->len + 1;
+      g_autofree char *id = NULL;
+
+      if (*question->title == '\0')
+        continue;
+
+      id = unique_question_id (state, question->title);
+      g_ptr_array_add (state->questions,
+                       bp_question_new (number, question->title, id, state->trusted,
+                                        bp_found_question_take_answer (question)));
+      _bp_deck_parse_result_add_line (state->result, question->line);
+    }
+}
+
+/* Questions of one title are told apart by what follows it. */
+static void
+add_subtitles (GPtrArray *questions)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const char *title = bp_question_get_title (g_ptr_array_index (questions, i));
+
+      g_hash_table_insert (counts, (char *)title,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, title)) + 1));
+    }
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      BpQuestion *question = g_ptr_array_index (questions, i);
+      g_autofree char *subtitle = NULL;
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, bp_question_get_title (question))) < 2)
+        continue;
+      subtitle = bp_deck_rules_first_words (bp_question_get_answer_document (question), MAX_SUBTITLE_CHARS);
+      bp_question_set_subtitle (question, subtitle);
+    }
+}
+
+static gboolean
+read_questions (ParseState  *state,
+                cmark_node  *document,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  BpDeckRule rule;
+  int level = 0;
+
+  if (!collect_questions (state, document, error))
+    return FALSE;
+
+  if (state->questions->len > 0)
+    {
+      _bp_deck_parse_result_set_rule (state->result, BP_DECK_RULE_CANONICAL, QUESTION_HEADING_LEVEL);
+      add_subtitles (state->questions);
+      return TRUE;
+    }
+
+  found = choose_rule (document, &rule, &level);
+  _bp_deck_parse_result_set_rule (state->result, rule, rule == BP_DECK_RULE_HEADINGS ? level : 0);
+  add_found_questions (state, found);
+  add_subtitles (state->questions);
+  return TRUE;
+}
+
 /**
- * bp_deck_parser_parse:
+ * bp_deck_parser_parse_full:
  * @deck_id: the deck's id, the first part of every question id
  * @text: the deck's markdown
  * @length: length of @text in bytes, or -1 if it is nul-terminated
- * @trust: whether raw HTML in the deck may be rendered
+ * @trust: whether raw HTML in the deck may be rendered as it is
  *
  * Every level-3 heading "Q<n>: <title>" starts a question; its answer is every block up
- * to the next such heading. The first level-1 heading before that names the deck.
+ * to the next such heading. A deck with no such heading is read by the rule that finds
+ * its questions best (see #BpDeckRule). The first level-1 heading names the deck.
  *
- * Returns: (transfer full): the deck, or %NULL with @error set.
+ * Returns: (transfer full): the deck, the rule and the warnings, or %NULL with @error set.
  */
-BpDeck *
-bp_deck_parser_parse (const char   *deck_id,
-                      const char   *text,
-                      gssize        length,
-                      BpDeckTrust   trust,
-                      GError      **error)
+BpDeckParseResult *
+bp_deck_parser_parse_full (const char   *deck_id,
+                           const char   *text,
+                           gssize        length,
+                           BpDeckTrust   trust,
+                           GError      **error)
 {
+  g_autoptr(BpDeckParseResult) result = NULL;
   g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GHashTable) used_slugs = NULL;
   g_autofree char *deck_title = NULL;
+  g_autofree char *markdown = NULL;
   ParseState state;
   cmark_node *document;
   gboolean ok;
@@ -273,6 +451,7 @@ bp_deck_parser_parse (const char   *deck_id,
   if (!validate_utf8 (text, length, error))
     return NULL;
 
+  result = _bp_deck_parse_result_new ();
   questions = g_ptr_array_new_with_free_func (g_object_unref);
   used_slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state = (ParseState) {
@@ -280,13 +459,16 @@ bp_deck_parser_parse (const char   *deck_id,
     .trusted = trust == BP_DECK_TRUSTED,
     .questions = questions,
     .used_slugs = used_slugs,
+    .result = result,
   };
 
-  document = cmark_parse_document (text, length, CMARK_OPT_SMART);
+  markdown = blank_front_matter (text, length);
+  document = bp_cmark_parse (markdown, length, CMARK_OPT_SMART);
   bp_cmark_sanitize (document);
-  ok = collect_questions (&state, document, error);
+  _bp_deck_parse_result_lint_document (result, document, markdown);
+  ok = read_questions (&state, document, error);
+  deck_title = state.deck_title != NULL ? g_steal_pointer (&state.deck_title) : first_level_1_heading (document);
   cmark_node_free (document);
-  deck_title = state.deck_title;
 
   if (!ok)
     return NULL;
@@ -294,12 +476,83 @@ bp_deck_parser_parse (const char   *deck_id,
   if (questions->len == 0)
     {
       g_set_error (error, BP_DECK_PARSER_ERROR, BP_DECK_PARSER_ERROR_NO_QUESTIONS,
-                   _("The deck has no questions. Each question starts with a level-3 heading "
+                   _("The deck has no questions: no heading, list item, <details> or bold "
+                     "paragraph here asks one. Start each question with a level-3 heading "
                      "such as “### Q1: What is an autoencoder?”."));
       return NULL;
     }
 
-  return bp_deck_new (deck_id, deck_title, state.trusted, g_steal_pointer (&questions));
+  _bp_deck_parse_result_set_deck (result, bp_deck_new (deck_id, deck_title, state.trusted,
+                                                       g_steal_pointer (&questions)));
+  return g_steal_pointer (&result);
+}
+
+/**
+ * bp_deck_parser_parse:
+ *
+ * bp_deck_parser_parse_full(), for the deck alone.
+ *
+ * Returns: (transfer full): the deck, or %NULL with @error set.
+ */
+BpDeck *
+bp_deck_parser_parse (const char   *deck_id,
+                      const char   *text,
+                      gssize        length,
+                      BpDeckTrust   trust,
+                      GError      **error)
+{
+  g_autoptr(BpDeckParseResult) result = NULL;
+
+  result = bp_deck_parser_parse_full (deck_id, text, length, trust, error);
+  if (result == NULL)
+    return NULL;
+
+  return g_object_ref (bp_deck_parse_result_get_deck (result));
+}
+
+/**
+ * bp_deck_parser_check_bytes:
+ *
+ * What can be told of a file before parsing it: that it is empty, too large, or binary.
+ *
+ * Returns: whether @text may be a deck; %FALSE with @error set when it is not.
+ */
+gboolean
+bp_deck_parser_check_bytes (const char  *text,
+                            gsize        length,
+                            GError     **error)
+{
+  gsize blank = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  while (blank < length && g_ascii_isspace (text[blank]))
+    blank++;
+
+  if (blank == length)
+    {
+      g_set_error (error, BP_DECK_PARSER_ERROR, BP_DECK_PARSER_ERROR_EMPTY,
+                   _("The file is empty: a deck is markdown with a heading for each question."));
+      return FALSE;
+    }
+
+  if (length > BP_DECK_MAX_SIZE)
+    {
+      g_set_error (error, BP_DECK_PARSER_ERROR, BP_DECK_PARSER_ERROR_TOO_LARGE,
+                   _("The file is %.0f MB; a deck is at most %d MB. Split it into smaller decks."),
+                   length / (1024.0 * 1024.0), BP_DECK_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  /* Text never holds a NUL byte; images, archives and programs always do. */
+  if (memchr (text, '\0', MIN (length, (gsize)64 * 1024)) != NULL)
+    {
+      g_set_error (error, BP_DECK_PARSER_ERROR, BP_DECK_PARSER_ERROR_BINARY,
+                   _("The file is binary, not markdown text: open a .md file."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

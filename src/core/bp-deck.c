@@ -13,6 +13,7 @@ struct _BpDeck
 
   char *id;
   char *title;
+  gboolean has_title; /* from a level-1 heading, not the id */
   gboolean trusted;
   GPtrArray *questions;
   GHashTable *by_id;
@@ -147,7 +148,8 @@ bp_deck_new (const char *id,
 
   self = g_object_new (BP_TYPE_DECK, NULL);
   self->id = g_strdup (id);
-  self->title = g_strdup (title != NULL && *title != '\0' ? title : id);
+  self->has_title = title != NULL && *title != '\0';
+  self->title = g_strdup (self->has_title ? title : id);
   self->trusted = !!trusted;
   self->questions = questions;
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -180,6 +182,26 @@ const char *
 bp_deck_get_title (BpDeck *self)
 {
   g_return_val_if_fail (BP_IS_DECK (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * bp_deck_get_title_or:
+ * @fallback: (nullable): the title when the deck has no level-1 heading, such as its
+ *   file's name
+ *
+ * Returns: the text of the document's first level-1 heading, else @fallback, else the
+ *   deck id.
+ */
+const char *
+bp_deck_get_title_or (BpDeck     *self,
+                      const char *fallback)
+{
+  g_return_val_if_fail (BP_IS_DECK (self), NULL);
+
+  if (!self->has_title && fallback != NULL && *fallback != '\0')
+    return fallback;
 
   return self->title;
 }

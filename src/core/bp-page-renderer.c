@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,11 +270,11 @@ bp_page_renderer_render_notes (const char *notes)
 
   /* The page is UTF-8: bytes that are not (the store never keeps them, but this is a
    * public entry point) become U+FFFD rather than reaching it as they are. */
-  document = cmark_parse_document (notes, strlen (notes),
-                                   CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
+  document = bp_cmark_parse (notes, strlen (notes),
+                             CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
   bp_cmark_neutralize_unsafe_links (document);
   bp_cmark_limit_nesting (document, BP_CMARK_MAX_NESTING);
-  cmark_html = cmark_render_html (document, CMARK_OPT_DEFAULT);
+  cmark_html = bp_cmark_render_html (document, CMARK_OPT_DEFAULT);
   cmark_node_free (document);
 
   heading = g_markup_escape_text (_("Your notes"), -1);

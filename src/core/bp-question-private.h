@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "bp-question.h"
 
@@ -15,5 +15,7 @@ BpQuestion *bp_question_new                 (guint       number,
                                              gboolean    trusted,
                                              cmark_node *answer);
 cmark_node *bp_question_get_answer_document (BpQuestion *self);
+void        bp_question_set_subtitle        (BpQuestion *self,
+                                             const char *subtitle);
 
 G_END_DECLS

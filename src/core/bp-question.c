@@ -14,6 +14,7 @@ struct _BpQuestion
 
   guint number;
   char *title;
+  char *subtitle;
   char *id;
   gboolean trusted;
   cmark_node *answer;
@@ -38,6 +39,7 @@ bp_question_finalize (GObject *object)
   BpQuestion *self = (BpQuestion *)object;
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->answer, cmark_node_free);
   g_clear_pointer (&self->document, bp_answer_document_unref);
@@ -150,6 +152,31 @@ bp_question_get_title (BpQuestion *self)
   g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
 
   return self->title;
+}
+
+/**
+ * bp_question_get_subtitle:
+ *
+ * Returns: what tells the question apart from others of the same title (the start of
+ *   the code or text under it), or "" when its title is the only one.
+ */
+const char *
+bp_question_get_subtitle (BpQuestion *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
+
+  return self->subtitle != NULL ? self->subtitle : "";
+}
+
+/* Set by the parser once it has seen every title, before anyone else sees the question. */
+void
+bp_question_set_subtitle (BpQuestion *self,
+                          const char *subtitle)
+{
+  g_return_if_fail (BP_IS_QUESTION (self));
+
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (subtitle);
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-application.h"
+#include "bp-deck-inspect.h"
 #include "bp-deck-parser.h"
 #include "bp-preferences-window.h"
 #include "bp-window.h"
@@ -138,6 +139,35 @@ bp_application_activate (GApplication *application)
     gtk_window_present (GTK_WINDOW (window));
 }
 
+/* --inspect FILE: the deck as the parser reads it, for its author; no window. */
+static int
+inspect_deck_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *contents = NULL;
+  g_autofree char *report = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  /* Not read at all when too large: the check below gives the reason. */
+  if (info != NULL && g_file_info_get_size (info) > BP_DECK_MAX_SIZE)
+    bp_deck_parser_check_bytes ("x", (gsize)g_file_info_get_size (info), &error);
+  else if (info != NULL && g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+    report = bp_deck_inspect (name, contents, length, &error);
+
+  if (report == NULL)
+    {
+      g_printerr (_("backprop: %s is not a deck Backprop can read: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("%s", report);
+  return EXIT_SUCCESS;
+}
+
 /* Checked before the app starts, so a wrong --question prints its message and exits 1
  * without opening a window, in the first instance as in a second one. */
 static int
@@ -146,8 +176,12 @@ bp_application_handle_local_options (GApplication *application,
 {
   BpApplication *self = BP_APPLICATION (application);
   g_autoptr(GError) error = NULL;
+  g_autofree char *inspect = NULL;
   BpDeck *deck;
   int number;
+
+  if (g_variant_dict_lookup (options, "inspect", "^ay", &inspect))
+    return inspect_deck_file (inspect);
 
   if (!g_variant_dict_lookup (options, "question", "i", &number))
     return -1;
@@ -391,6 +425,8 @@ bp_application_init (BpApplication *self)
   static const GOptionEntry options[] = {
     { "question", 'q', G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
       N_("Open question N of the deck"), N_("N") },
+    { "inspect", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Print how FILE reads as a deck (title, rule, questions, warnings) and exit"), N_("FILE") },
     { NULL }
   };
 

@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "bench-utils.h"
+#include "bp-cmark-private.h"
 #include "bp-deck-parser.h"
 #include "bp-page-renderer.h"
 #include "bp-search.h"
@@ -122,7 +123,7 @@ time_cmark (const char *markdown)
 
   malloc_trim (0);
   start = bench_now_ms ();
-  document = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_SMART);
+  document = bp_cmark_parse (markdown, strlen (markdown), CMARK_OPT_SMART);
   elapsed = bench_now_ms () - start;
   cmark_node_free (document);
 

@@ -4,7 +4,7 @@
 
 The GNOME runtime cannot be downloaded here, so this checks what can be
 checked without it: flatpak-builder reads the manifest without a warning,
-the runtime is a current GNOME one, every remote source is pinned, cmark is
+the runtime is a current GNOME one, every remote source is pinned, cmark-gfm is
 built as a shared library new enough for meson.build, the app is built with
 meson from this checkout, and the sandbox holds only the permissions listed
 below. The checks read flatpak-builder's own view of the manifest, so a
@@ -118,29 +118,30 @@ def check_sources(report, modules):
 
 
 def check_cmark(report, modules, meson_build):
-    cmark = next((m for m in modules if m.get("name") == "cmark"), None)
-    if not report.check(cmark is not None, "cmark is built as a module"):
+    cmark = next((m for m in modules if m.get("name") == "cmark-gfm"), None)
+    if not report.check(cmark is not None, "cmark-gfm is built as a module"):
         return
-    report.equal("cmark builds with cmake-ninja", cmark.get("buildsystem"), "cmake-ninja")
-    # cmark's CMakeLists.txt stops with "Do not build in-source", which flatpak-builder does
-    # for cmake modules unless told otherwise.
-    report.equal("cmark is built out of its source tree", cmark.get("builddir"), True)
+    report.equal("cmark-gfm builds with cmake-ninja", cmark.get("buildsystem"), "cmake-ninja")
+    # cmark-gfm's CMakeLists.txt stops with "Do not build in-source", which flatpak-builder
+    # does for cmake modules unless told otherwise.
+    report.equal("cmark-gfm is built out of its source tree", cmark.get("builddir"), True)
     opts = cmark.get("config-opts", [])
-    report.check("-DBUILD_TESTING=OFF" in opts, "cmark's tests are not built", opts)
-    report.check("-DBUILD_SHARED_LIBS=ON" in opts and "-DBUILD_SHARED_LIBS=OFF" not in opts,
-                 "cmark is built as a shared library, not a static one", opts)
+    report.check("-DCMARK_TESTS=OFF" in opts, "cmark-gfm's tests are not built", opts)
+    report.check("-DCMARK_STATIC=OFF" in opts and "-DCMARK_SHARED=OFF" not in opts,
+                 "cmark-gfm is built as a shared library, not a static one", opts)
     report.check("*.a" in cmark.get("cleanup", []), "static libraries are cleaned up",
                  cmark.get("cleanup"))
     gits = [s for s in cmark.get("sources", []) if s.get("type") == "git"]
-    if not report.check(len(gits) == 1, "cmark comes from one git source", cmark.get("sources")):
+    if not report.check(len(gits) == 1, "cmark-gfm comes from one git source", cmark.get("sources")):
         return
     source = gits[0]
-    report.check(re.match(r"^https://github\.com/commonmark/cmark(\.git)?$", source.get("url", "")),
-                 "cmark comes from the commonmark/cmark repository", source.get("url"))
-    wanted = re.search(r"dependency\('libcmark',\s*version:\s*'>=\s*([\d.]+)'", meson_build)
-    tag = source.get("tag", "")
+    report.check(re.match(r"^https://github\.com/github/cmark-gfm(\.git)?$", source.get("url", "")),
+                 "cmark-gfm comes from the github/cmark-gfm repository", source.get("url"))
+    wanted = re.search(r"dependency\('libcmark-gfm',\s*version:\s*'>=\s*([\d.]+)'", meson_build)
+    # Tags read "0.29.0.gfm.6": the CommonMark version, then GitHub's revision.
+    tag = source.get("tag", "").replace(".gfm.", ".")
     report.check(wanted and tag and version_tuple(tag) >= version_tuple(wanted.group(1)),
-                 "cmark's tag is at least the version meson.build asks for",
+                 "cmark-gfm's tag is at least the version meson.build asks for",
                  f"tag {tag!r}, meson.build wants {wanted.group(1) if wanted else '?'}")
 
 

@@ -1,0 +1,265 @@
+/* bp-deck-headings.c: the heading rule: a heading with body text is a question, its section the answer
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bp-deck-headings"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bp-cmark-private.h"
+#include "bp-deck-rules-private.h"
+#include "bp-deck-titles.h"
+
+/* Whether the blocks after @start, up to the next heading, hold what a reader reads;
+ * @toc is set when all they hold is a table of contents. */
+static gboolean
+has_body (cmark_node *start,
+          gboolean   *toc)
+{
+  gboolean body = FALSE;
+
+  *toc = FALSE;
+  for (cmark_node *node = cmark_node_next (start); node != NULL; node = cmark_node_next (node))
+    {
+      if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
+        {
+          g_autofree char *text = bp_cmark_plain_text (node);
+
+          /* "#### Answer" under the question is its answer, not a section of its own. */
+          if (!bp_deck_text_is_answer_label (text))
+            break;
+          body = TRUE;
+          continue;
+        }
+      if (bp_deck_rules_is_skippable (node))
+        continue;
+      if (_bp_deck_rules_is_link_list (node) || _bp_deck_rules_is_links_paragraph (node))
+        {
+          *toc = !body;
+          continue;
+        }
+      body = TRUE;
+      *toc = FALSE;
+    }
+
+  return body;
+}
+
+/* Heading sections */
+
+typedef struct
+{
+  cmark_node *node;
+  int level;
+  char *title;
+  gboolean question_like;
+  gboolean numbered;
+  gboolean body;
+  gboolean label;     /* "Answer": part of the section above */
+  gboolean candidate; /* a heading with body that is no README section nor category */
+} Heading;
+
+static void
+clear_heading (gpointer data)
+{
+  g_free (((Heading *)data)->title);
+}
+
+static GArray *
+collect_headings (cmark_node *document)
+{
+  GArray *headings = g_array_new (FALSE, TRUE, sizeof (Heading));
+
+  g_array_set_clear_func (headings, clear_heading);
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      g_autofree char *text = NULL;
+      Heading heading = { node, 0 };
+      gboolean toc;
+      guint number;
+
+      if (cmark_node_get_type (node) != CMARK_NODE_HEADING)
+        continue;
+
+      text = bp_cmark_plain_text (node);
+      heading.level = cmark_node_get_heading_level (node);
+      heading.title = bp_deck_title_clean (text, &number, &heading.numbered);
+      heading.question_like = heading.numbered || bp_deck_title_looks_like_question (heading.title);
+      heading.label = bp_deck_text_is_answer_label (heading.title);
+      heading.body = has_body (node, &toc);
+      heading.candidate = heading.body && !toc && !heading.label &&
+                          !bp_deck_title_is_not_question (heading.title);
+      g_array_append_val (headings, heading);
+    }
+
+  return headings;
+}
+
+#define HEADING(i) (&g_array_index (headings, Heading, (i)))
+
+/* A heading that is not a question but holds deeper ones ("## Arrays" over "### What
+ * is…?") is a category, even with a paragraph of its own; so is the deck's title. */
+static void
+demote_categories (GArray *headings)
+{
+  guint n_level_1 = 0;
+
+  for (guint i = 0; i < headings->len; i++)
+    n_level_1 += HEADING (i)->level == 1 && HEADING (i)->candidate;
+
+  for (guint i = 0; i < headings->len; i++)
+    {
+      Heading *heading = HEADING (i);
+
+      if (heading->level == 1 && n_level_1 <= 1)
+        heading->candidate = FALSE;
+      if (!heading->candidate || heading->question_like)
+        continue;
+
+      for (guint j = i + 1; j < headings->len && HEADING (j)->level > heading->level; j++)
+        if (HEADING (j)->candidate && HEADING (j)->question_like)
+          {
+            heading->candidate = FALSE;
+            break;
+          }
+    }
+}
+
+/* The level most questions use. */
+static int
+primary_level (GArray *headings)
+{
+  guint counts[7] = { 0 };
+  int best = 0;
+
+  for (guint i = 0; i < headings->len; i++)
+    if (HEADING (i)->candidate)
+      counts[HEADING (i)->level] += 2 + HEADING (i)->question_like;
+
+  for (int level = 1; level <= 6; level++)
+    if (counts[level] > counts[best])
+      best = level;
+
+  return best;
+}
+
+/* Whether the deck's questions moved to @heading's level for good: no question at the
+ * current level follows before a shallower heading. */
+static gboolean
+level_switched (GArray *headings,
+                guint   index,
+                int     current_level)
+{
+  for (guint j = index + 1; j < headings->len; j++)
+    {
+      if (HEADING (j)->level < current_level)
+        return TRUE;
+      if (HEADING (j)->level == current_level && HEADING (j)->candidate)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+end_answer (BpFoundQuestion *found,
+            cmark_node      *question,
+            cmark_node      *end)
+{
+  cmark_node *last = end != NULL ? cmark_node_previous (end) : cmark_node_last_child (cmark_node_parent (question));
+
+  if (last != question)
+    {
+      found->first = cmark_node_next (question);
+      found->last = last;
+    }
+}
+
+/* Whether @heading, deeper than the question being read, starts a question of its own
+ * rather than a part of that one's answer. */
+static gboolean
+starts_deeper_question (GArray *headings,
+                        guint   index,
+                        int     primary,
+                        int     level,
+                        gboolean current_numbered)
+{
+  Heading *heading = HEADING (index);
+
+  if (!heading->candidate)
+    return FALSE;
+
+  return heading->level == primary || (heading->numbered && current_numbered) ||
+         (heading->question_like && level_switched (headings, index, level));
+}
+
+static gboolean
+is_empty_question (GArray *headings,
+                   guint   index,
+                   int     primary)
+{
+  Heading *heading = HEADING (index);
+
+  return heading->level == primary && heading->question_like && !heading->label &&
+         !bp_deck_title_is_not_question (heading->title) &&
+         (index + 1 == headings->len || HEADING (index + 1)->level <= heading->level);
+}
+
+/**
+ * bp_deck_rules_find_headings:
+ * @level: (out): the level most questions use
+ *
+ * A heading with body text is a question, its section (deeper headings included) its
+ * answer, at the level the file uses for questions even where it changes.
+ *
+ * Returns: (transfer full) (element-type BpFoundQuestion): the questions found.
+ */
+GPtrArray *
+bp_deck_rules_find_headings (cmark_node *document,
+                             int        *level)
+{
+  g_autoptr(GArray) headings = collect_headings (document);
+  GPtrArray *questions = _bp_found_question_array_new ();
+  BpFoundQuestion *current = NULL;
+  cmark_node *current_node = NULL;
+  int current_level = 0;
+  int primary;
+
+  demote_categories (headings);
+  *level = primary = primary_level (headings);
+
+  for (guint i = 0; i < headings->len; i++)
+    {
+      Heading *heading = HEADING (i);
+
+      /* "#### Answer: B" belongs to the question, at whatever level it is written. */
+      if (current != NULL && (heading->label ||
+                              (heading->level > current_level &&
+                               !starts_deeper_question (headings, i, primary, current_level,
+                                                        current->numbered))))
+        continue;
+
+      if (current != NULL)
+        end_answer (current, current_node, heading->node);
+      current = NULL;
+
+      if (heading->candidate || is_empty_question (headings, i, primary))
+        {
+          g_autofree char *text = bp_cmark_plain_text (heading->node);
+
+          current = _bp_found_question_new (text, cmark_node_get_start_line (heading->node));
+          current_node = heading->node;
+          current_level = heading->level;
+          g_ptr_array_add (questions, current);
+        }
+    }
+
+  if (current != NULL)
+    end_answer (current, current_node, NULL);
+
+  return questions;
+}
+
+#undef HEADING

@@ -1,0 +1,208 @@
+/* bp-deck-lists.c: the list-item and bold-paragraph rules of the deck parser
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bp-deck-lists"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bp-cmark-private.h"
+#include "bp-deck-rules-private.h"
+#include "bp-deck-titles.h"
+
+/* List items */
+
+/* The soft break after the first line of @paragraph, when that line asks a question. */
+static cmark_node *
+question_line_end (cmark_node *paragraph,
+                   char      **title)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (cmark_node *node = cmark_node_first_child (paragraph); node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        {
+          g_strstrip (line->str);
+          if (!bp_deck_title_looks_like_question (line->str))
+            return NULL;
+          *title = g_strdup (line->str);
+          return node;
+        }
+
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+        g_string_append (line, cmark_node_get_literal (node));
+      else
+        {
+          g_autofree char *text = bp_cmark_plain_text (node);
+
+          g_string_append (line, text);
+        }
+    }
+
+  return NULL;
+}
+
+/* An item that starts with a heading, or with a question and then its answer. */
+static BpFoundQuestion *
+item_question (cmark_node *item)
+{
+  cmark_node *first = cmark_node_first_child (item);
+  g_autofree char *text = NULL;
+  BpFoundQuestion *found;
+  cmark_node *split = NULL;
+
+  if (first == NULL)
+    return NULL;
+
+  if (cmark_node_get_type (first) == CMARK_NODE_HEADING)
+    text = bp_cmark_plain_text (first);
+  else if (cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH)
+    {
+      split = question_line_end (first, &text);
+      if (split == NULL)
+        {
+          text = bp_cmark_plain_text (first);
+          if (!bp_deck_title_looks_like_question (text))
+            g_clear_pointer (&text, g_free);
+        }
+    }
+
+  if (text == NULL || *text == '\0' || _bp_deck_rules_is_links_paragraph (first))
+    return NULL;
+
+  found = _bp_found_question_new (text, cmark_node_get_start_line (item));
+  found->split_after = split;
+  found->first = cmark_node_next (first);
+  found->last = found->first != NULL ? cmark_node_last_child (item) : NULL;
+  return found;
+}
+
+static void
+find_in_list (cmark_node *list,
+              GPtrArray  *questions)
+{
+  g_autoptr(GPtrArray) found = _bp_found_question_array_new ();
+  guint n_items = 0, n_answered = 0;
+  int start = cmark_node_get_list_start (list);
+  gboolean ordered = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST;
+
+  for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item), n_items++)
+    {
+      BpFoundQuestion *question = item_question (item);
+
+      if (question == NULL)
+        continue;
+      if (ordered && !question->numbered)
+        question->number = start + n_items, question->numbered = TRUE;
+      n_answered += question->first != NULL || question->split_after != NULL;
+      g_ptr_array_add (found, question);
+    }
+
+  /* Most items ask, and most questions get an answer: else it is a list in prose. */
+  if (found->len * 2 < n_items || n_answered * 2 < found->len || n_answered == 0)
+    return;
+
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (questions, g_ptr_array_steal_index (found, i--));
+}
+
+/**
+ * bp_deck_rules_find_list_items:
+ *
+ * A list whose items start with a heading or a question, the text under each its answer.
+ *
+ * Returns: (transfer full) (element-type BpFoundQuestion): the questions found.
+ */
+GPtrArray *
+bp_deck_rules_find_list_items (cmark_node *document)
+{
+  GPtrArray *questions = _bp_found_question_array_new ();
+
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    if (cmark_node_get_type (node) == CMARK_NODE_LIST && !_bp_deck_rules_is_link_list (node))
+      find_in_list (node, questions);
+
+  return questions;
+}
+
+/* Bold paragraphs */
+
+/* The bold text of a paragraph that is all bold (punctuation aside), and the soft break
+ * that ends it when the answer follows on the next line. */
+static char *
+bold_title (cmark_node  *paragraph,
+            cmark_node **split)
+{
+  cmark_node *strong = NULL;
+
+  *split = NULL;
+  if (cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+
+  for (cmark_node *node = cmark_node_first_child (paragraph); node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (type == CMARK_NODE_STRONG && strong == NULL)
+        strong = node;
+      else if ((type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) && strong != NULL)
+        {
+          *split = node;
+          break;
+        }
+      else if (type != CMARK_NODE_TEXT || strspn (cmark_node_get_literal (node), " \t:.?") !=
+                                            strlen (cmark_node_get_literal (node)))
+        return NULL;
+    }
+
+  return strong != NULL ? bp_cmark_plain_text (strong) : NULL;
+}
+
+/**
+ * bp_deck_rules_find_bold:
+ *
+ * @question_like_only: whether only bold text that asks ("What…?") is a question,
+ *   the rest being part of an answer
+ *
+ * A paragraph entirely bold is a question; the blocks up to the next one or to a
+ * heading its answer.
+ *
+ * Returns: (transfer full) (element-type BpFoundQuestion): the questions found.
+ */
+GPtrArray *
+bp_deck_rules_find_bold (cmark_node *document,
+                         gboolean    question_like_only)
+{
+  GPtrArray *questions = _bp_found_question_array_new ();
+  BpFoundQuestion *current = NULL;
+
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node *split;
+      g_autofree char *title = bold_title (node, &split);
+
+      if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
+        current = NULL;
+      else if (title != NULL && *title != '\0' && !bp_deck_text_is_answer_label (title) &&
+               !bp_deck_title_is_not_question (title) &&
+               (!question_like_only || bp_deck_title_looks_like_question (title)))
+        {
+          current = _bp_found_question_new (title, cmark_node_get_start_line (node));
+          current->split_after = split;
+          g_ptr_array_add (questions, current);
+        }
+      else if (current != NULL)
+        {
+          if (current->first == NULL)
+            current->first = node;
+          current->last = node;
+        }
+    }
+
+  return questions;
+}

@@ -1,0 +1,434 @@
+/* bp-deck-rules.c: what the question rules share, the <details> rule, and taking answers out
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bp-deck-rules"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bp-cmark-private.h"
+#include "bp-deck-rules-private.h"
+#include "bp-deck-titles.h"
+
+void
+bp_found_question_free (BpFoundQuestion *found)
+{
+  g_free (found->title);
+  g_free (found->markdown_before);
+  g_free (found->markdown_after);
+  g_free (found);
+}
+
+BpFoundQuestion *
+_bp_found_question_new (const char *text,
+           int         line)
+{
+  BpFoundQuestion *found = g_new0 (BpFoundQuestion, 1);
+
+  found->title = bp_deck_title_clean (text, &found->number, &found->numbered);
+  found->line = line;
+  return found;
+}
+
+GPtrArray *
+_bp_found_question_array_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify)bp_found_question_free);
+}
+
+/* Blocks */
+
+char *
+_bp_deck_rules_block_text (cmark_node *block)
+{
+  if (cmark_node_get_type (block) == CMARK_NODE_HTML_BLOCK)
+    return bp_deck_html_plain_text (cmark_node_get_literal (block), -1);
+
+  return bp_cmark_plain_text (block);
+}
+
+static gboolean
+has_anchor_link (cmark_node *node)
+{
+  gboolean found = FALSE;
+  cmark_iter *iter = cmark_iter_new (node);
+  cmark_event_type event;
+
+  while (!found && (event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *current = cmark_iter_get_node (iter);
+      const char *url;
+
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (current) == CMARK_NODE_LINK)
+        found = (url = cmark_node_get_url (current)) != NULL && (*url == '#' || *url == '\0');
+    }
+  cmark_iter_free (iter);
+
+  return found;
+}
+
+static gboolean
+is_back_to_top (cmark_node *block)
+{
+  g_autofree char *text = NULL;
+
+  switch (cmark_node_get_type (block))
+    {
+    case CMARK_NODE_PARAGRAPH:
+      if (!has_anchor_link (block))
+        return FALSE;
+      break;
+
+    case CMARK_NODE_HTML_BLOCK:
+      if (strstr (cmark_node_get_literal (block), "href=\"#") == NULL)
+        return FALSE;
+      break;
+
+    default:
+      return FALSE;
+    }
+
+  text = _bp_deck_rules_block_text (block);
+  return bp_deck_text_is_back_to_top (text);
+}
+
+/* Raw HTML that shows nothing: an anchor, a comment, a line break. */
+static gboolean
+is_empty_html (cmark_node *block)
+{
+  static const char * const showing[] = { "<img", "<details", "<table", "<pre", "<hr", "<video" };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  if (cmark_node_get_type (block) != CMARK_NODE_HTML_BLOCK)
+    return FALSE;
+
+  text = _bp_deck_rules_block_text (block);
+  if (*text != '\0')
+    return FALSE;
+
+  lower = g_ascii_strdown (cmark_node_get_literal (block), -1);
+  for (gsize i = 0; i < G_N_ELEMENTS (showing); i++)
+    if (strstr (lower, showing[i]) != NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * bp_deck_rules_is_skippable:
+ *
+ * Returns: whether @block belongs to no answer: a rule, a "back to top" link, raw HTML
+ *   that shows nothing.
+ */
+gboolean
+bp_deck_rules_is_skippable (cmark_node *block)
+{
+  return cmark_node_get_type (block) == CMARK_NODE_THEMATIC_BREAK ||
+         is_back_to_top (block) || is_empty_html (block);
+}
+
+/* Links, and the punctuation or numbers between them; any link at all sets @any_link. */
+static gboolean
+inlines_are_links (cmark_node *first,
+                   gboolean   *any_link)
+{
+  for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
+    switch (cmark_node_get_type (node))
+      {
+      case CMARK_NODE_LINK:
+        *any_link = TRUE;
+        break;
+
+      case CMARK_NODE_STRONG:
+      case CMARK_NODE_EMPH:
+        if (!inlines_are_links (cmark_node_first_child (node), any_link))
+          return FALSE;
+        break;
+
+      case CMARK_NODE_TEXT:
+        for (const char *p = cmark_node_get_literal (node); *p; p++)
+          if (g_ascii_isalpha (*p))
+            return FALSE;
+        break;
+
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        break;
+
+      default:
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* A paragraph of links: a line of a table of contents. */
+gboolean
+_bp_deck_rules_is_links_paragraph (cmark_node *paragraph)
+{
+  gboolean any_link = FALSE;
+
+  if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+
+  return inlines_are_links (cmark_node_first_child (paragraph), &any_link) && any_link;
+}
+
+/* A list whose items are links, four in five at least: a table of contents. */
+gboolean
+_bp_deck_rules_is_link_list (cmark_node *list)
+{
+  guint n_items = 0, n_links = 0;
+
+  if (cmark_node_get_type (list) != CMARK_NODE_LIST)
+    return FALSE;
+
+  for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
+    {
+      n_items++;
+      n_links += _bp_deck_rules_is_links_paragraph (cmark_node_first_child (item));
+    }
+
+  return n_items > 0 && n_links * 5 >= n_items * 4;
+}
+
+/* <details> whose summary is the question */
+
+/* Where @needle starts in @haystack, whatever its case, or NULL. */
+static const char *
+find_tag (const char *haystack,
+          const char *needle)
+{
+  gsize length = strlen (needle);
+
+  for (const char *p = haystack; *p; p++)
+    if (g_ascii_strncasecmp (p, needle, length) == 0)
+      return p;
+
+  return NULL;
+}
+
+/* The summary's text of an HTML block that opens a <details>, and where its content starts. */
+static char *
+details_summary (cmark_node  *block,
+                 const char **content)
+{
+  const char *html = cmark_node_get_literal (block);
+  const char *open, *start, *end;
+
+  if (cmark_node_get_type (block) != CMARK_NODE_HTML_BLOCK ||
+      (open = find_tag (html, "<details")) == NULL ||
+      (start = find_tag (open, "<summary")) == NULL ||
+      (start = strchr (start, '>')) == NULL ||
+      (end = find_tag (start, "</summary>")) == NULL)
+    return NULL;
+
+  *content = end + strlen ("</summary>");
+  return bp_deck_html_plain_text (start + 1, end - start - 1);
+}
+
+static gboolean
+markdown_is_link_list (const char *markdown)
+{
+  cmark_node *document = bp_cmark_parse (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
+  gboolean only_links = TRUE;
+  gboolean any = FALSE;
+
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      if (bp_deck_rules_is_skippable (node))
+        continue;
+      any = TRUE;
+      only_links = only_links && (_bp_deck_rules_is_link_list (node) || _bp_deck_rules_is_links_paragraph (node));
+    }
+  cmark_node_free (document);
+
+  return any && only_links;
+}
+
+/* Fills @found's answer from the <details> that @block opens; returns the last block of it. */
+static cmark_node *
+take_details_content (BpFoundQuestion *found,
+                      cmark_node      *block,
+                      const char      *content)
+{
+  const char *close = find_tag (content, "</details>");
+  cmark_node *node;
+
+  if (close != NULL)
+    {
+      found->markdown_before = g_strndup (content, close - content);
+      return block;
+    }
+
+  found->markdown_before = g_strdup (content);
+  for (node = cmark_node_next (block); node != NULL; node = cmark_node_next (node))
+    {
+      const char *html = cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK ? cmark_node_get_literal (node) : NULL;
+
+      if (html != NULL && (close = find_tag (html, "</details>")) != NULL)
+        {
+          found->markdown_after = g_strndup (html, close - html);
+          break;
+        }
+      if (found->first == NULL)
+        found->first = node;
+      found->last = node;
+    }
+
+  return node != NULL ? node : cmark_node_last_child (cmark_node_parent (block));
+}
+
+/**
+ * bp_deck_rules_find_details:
+ *
+ * Each <details> whose summary is not just "Answer" is a question, the summary its title
+ * and the rest its answer. One that holds only links (translations, say) is not.
+ *
+ * Returns: (transfer full) (element-type BpFoundQuestion): the questions found.
+ */
+GPtrArray *
+bp_deck_rules_find_details (cmark_node *document)
+{
+  GPtrArray *questions = _bp_found_question_array_new ();
+
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      g_autoptr(BpFoundQuestion) found = NULL;
+      g_autofree char *summary = NULL;
+      const char *content;
+
+      summary = details_summary (node, &content);
+      if (summary == NULL || *summary == '\0' || bp_deck_text_is_answer_label (summary) ||
+          bp_deck_title_is_not_question (summary))
+        continue;
+
+      found = _bp_found_question_new (summary, cmark_node_get_start_line (node));
+      node = take_details_content (found, node, content);
+      if (found->first == NULL && markdown_is_link_list (found->markdown_before))
+        continue;
+      g_ptr_array_add (questions, g_steal_pointer (&found));
+    }
+
+  return questions;
+}
+
+/* Answers */
+
+static void
+append_markdown (cmark_node *answer,
+                 const char *markdown)
+{
+  cmark_node *document;
+  cmark_node *child;
+
+  if (markdown == NULL)
+    return;
+
+  document = bp_cmark_parse (markdown, strlen (markdown), CMARK_OPT_SMART);
+  bp_cmark_sanitize (document);
+  while ((child = cmark_node_first_child (document)) != NULL)
+    {
+      cmark_node_unlink (child);
+      cmark_node_append_child (answer, child);
+    }
+  cmark_node_free (document);
+}
+
+/* The inlines after @split become a paragraph of their own, the answer's first. */
+static void
+append_split_paragraph (cmark_node *answer,
+                        cmark_node *split)
+{
+  cmark_node *paragraph = cmark_node_new (CMARK_NODE_PARAGRAPH);
+  cmark_node *node;
+
+  while ((node = cmark_node_next (split)) != NULL)
+    {
+      cmark_node_unlink (node);
+      cmark_node_append_child (paragraph, node);
+    }
+  cmark_node_append_child (answer, paragraph);
+}
+
+/**
+ * bp_found_question_take_answer:
+ *
+ * Moves @found's answer blocks out of the deck's tree into a document of their own;
+ * "back to top" links and rules at the ends are left behind.
+ *
+ * Returns: (transfer full): the answer, a CMARK_NODE_DOCUMENT.
+ */
+cmark_node *
+bp_found_question_take_answer (BpFoundQuestion *found)
+{
+  cmark_node *answer = cmark_node_new (CMARK_NODE_DOCUMENT);
+  cmark_node *node = found->first;
+  cmark_node *child;
+
+  if (found->split_after != NULL)
+    append_split_paragraph (answer, found->split_after);
+  append_markdown (answer, found->markdown_before);
+
+  while (node != NULL)
+    {
+      cmark_node *next = cmark_node_next (node);
+      gboolean done = node == found->last;
+
+      if (!bp_deck_rules_is_skippable (node))
+        {
+          cmark_node_unlink (node);
+          cmark_node_append_child (answer, node);
+        }
+      node = done ? NULL : next;
+    }
+
+  append_markdown (answer, found->markdown_after);
+
+  /* An answer that ends in a rule separated it from the next question. */
+  while ((child = cmark_node_last_child (answer)) != NULL && bp_deck_rules_is_skippable (child))
+    cmark_node_free (child);
+
+  return answer;
+}
+
+/**
+ * bp_deck_rules_first_words:
+ * @answer: an answer document
+ *
+ * What tells apart questions of one title: the start of the code, else of the text, that
+ * follows the title.
+ *
+ * Returns: (transfer full): at most @max_chars characters, on one line.
+ */
+char *
+bp_deck_rules_first_words (cmark_node *answer,
+                           guint       max_chars)
+{
+  cmark_node *first = cmark_node_first_child (answer);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
+    if (cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK)
+      {
+        text = g_strdup (cmark_node_get_literal (node));
+        break;
+      }
+
+  if (text == NULL && first != NULL)
+    text = _bp_deck_rules_block_text (first);
+  if (text == NULL)
+    return g_strdup ("");
+
+  for (const char *p = text; *p && g_utf8_strlen (line->str, line->len) < max_chars; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (line, g_utf8_get_char (p));
+    else if (line->len > 0 && line->str[line->len - 1] != ' ')
+      g_string_append_c (line, ' ');
+
+  return g_strstrip (g_strdup (line->str));
+}

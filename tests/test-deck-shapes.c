@@ -1,0 +1,445 @@
+/* test-deck-shapes.c: the shapes real-world decks take, and GitHub-flavoured markdown in them
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bp-deck-parser.h"
+#include "bp-page-renderer.h"
+
+#define TEST_DECK_ID "test"
+
+static BpDeck *
+parse_ok (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  BpDeck *deck = bp_deck_parser_parse (TEST_DECK_ID, text, -1, BP_DECK_UNTRUSTED, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (BP_IS_DECK (deck));
+  return deck;
+}
+
+static BpQuestion *
+question_at (BpDeck *deck,
+             guint   position)
+{
+  BpQuestion *question = bp_deck_get_question (deck, position);
+
+  g_assert_nonnull (question);
+  return question;
+}
+
+static const char *
+title_at (BpDeck *deck,
+          guint   position)
+{
+  return bp_question_get_title (question_at (deck, position));
+}
+
+static const char *
+answer_html (BpDeck *deck,
+             guint   position)
+{
+  return bp_answer_document_get_html (bp_question_get_document (question_at (deck, position)));
+}
+
+/* GitHub-flavoured markdown */
+
+static void
+test_gfm_table (void)
+{
+  g_autoptr(BpDeck) deck = parse_ok ("### Q1: Joins\n\n"
+                                     "| join | keeps |\n"
+                                     "| --- | :-: |\n"
+                                     "| inner | matches |\n");
+  const char *html = answer_html (deck, 0);
+
+  g_assert_nonnull (strstr (html, "<table>"));
+  g_assert_nonnull (strstr (html, "<th>join</th>"));
+  g_assert_nonnull (strstr (html, "<td align=\"center\">matches</td>"));
+}
+
+static void
+test_gfm_task_list (void)
+{
+  g_autoptr(BpDeck) deck = parse_ok ("### Q1: Which are true?\n\n"
+                                     "- [x] the right one\n"
+                                     "- [ ] the wrong one\n");
+  const char *html = answer_html (deck, 0);
+
+  g_assert_nonnull (strstr (html, "checked=\"\" disabled=\"\""));
+  g_assert_nonnull (strstr (html, "the right one"));
+  g_assert_null (strstr (html, "[x]"));
+  g_assert_null (strstr (html, "[ ]"));
+}
+
+static void
+test_gfm_strikethrough_autolink (void)
+{
+  g_autoptr(BpDeck) deck = parse_ok ("### Q1: Links\n\n"
+                                     "~~wrong~~ right, about ~5 and ~10 minutes; see www.example.com\n");
+  const char *html = answer_html (deck, 0);
+
+  g_assert_nonnull (strstr (html, "<del>wrong</del>"));
+  /* A lone tilde means "about" far more often than it strikes. */
+  g_assert_nonnull (strstr (html, "about ~5 and ~10 minutes"));
+  g_assert_nonnull (strstr (html, "<a href=\"http://www.example.com\">www.example.com</a>"));
+}
+
+/* Parses @text, checks which rule read it and how many questions it found. */
+static BpDeck *
+parse_with_rule (const char *text,
+                 BpDeckRule  rule,
+                 guint       n_questions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeckParseResult) result = NULL;
+
+  result = bp_deck_parser_parse_full (TEST_DECK_ID, text, -1, BP_DECK_UNTRUSTED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bp_deck_parse_result_get_rule (result), ==, rule);
+  g_assert_cmpuint (bp_deck_get_n_questions (bp_deck_parse_result_get_deck (result)), ==, n_questions);
+
+  return g_object_ref (bp_deck_parse_result_get_deck (result));
+}
+
+static const char *
+answer_text (BpDeck *deck,
+             guint   position)
+{
+  return bp_answer_document_get_text (bp_question_get_document (question_at (deck, position)));
+}
+
+/* Heading sections */
+
+static void
+test_headings_any_level (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# SQL interview questions\n\n"
+                                            "A collection.\n\n"
+                                            "## Table of Contents\n\n"
+                                            "- [What is a join?](#what-is-a-join)\n"
+                                            "- [What is an index?](#what-is-an-index)\n\n"
+                                            "## What is a join?\n\n"
+                                            "It combines rows.\n\n"
+                                            "#### Example\n\n"
+                                            "```sql\nSELECT 1;\n```\n\n"
+                                            "**[⬆ Back to Top](#table-of-contents)**\n\n"
+                                            "## What is an index?\n\n"
+                                            "A lookup structure.\n\n"
+                                            "## Contributing\n\n"
+                                            "Send a pull request.\n\n"
+                                            "## License\n\nMIT\n",
+                                            BP_DECK_RULE_HEADINGS, 2);
+
+  g_assert_cmpstr (bp_deck_get_title (deck), ==, "SQL interview questions");
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is a join?");
+  g_assert_cmpstr (title_at (deck, 1), ==, "What is an index?");
+  /* The deeper heading is part of the answer; the back-to-top link is not. */
+  g_assert_nonnull (strstr (answer_html (deck, 0), "<h4>Example</h4>"));
+  g_assert_nonnull (strstr (answer_html (deck, 0), "SELECT 1;"));
+  g_assert_null (strstr (answer_html (deck, 0), "Back to Top"));
+  g_assert_null (strstr (answer_html (deck, 1), "pull request"));
+  g_assert_cmpstr (bp_question_get_id (question_at (deck, 0)), ==, "test/what-is-a-join");
+}
+
+static void
+test_headings_prefixes (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("## Q12: Twelve\n\nA.\n\n"
+                                            "## 13. Thirteen\n\nB.\n\n"
+                                            "## 14) Fourteen\n\nC.\n\n"
+                                            "## Q. No number\n\nD.\n\n"
+                                            "## What is C#?###\n\nE.\n\n"
+                                            "## 3D convolutions\n\nF.\n",
+                                            BP_DECK_RULE_HEADINGS, 6);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "Twelve");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 0)), ==, 12);
+  g_assert_cmpstr (title_at (deck, 1), ==, "Thirteen");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 1)), ==, 13);
+  g_assert_cmpstr (title_at (deck, 2), ==, "Fourteen");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 2)), ==, 14);
+  g_assert_cmpstr (title_at (deck, 3), ==, "No number");
+  /* Closed with '#'s after the '?', which cmark keeps: they go, the C# stays. */
+  g_assert_cmpstr (title_at (deck, 4), ==, "What is C#?");
+  g_assert_cmpstr (title_at (deck, 5), ==, "3D convolutions");
+}
+
+static void
+test_headings_level_changes (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# JavaScript\n\n"
+                                            "## Basics\n\n"
+                                            "### What is hoisting?\n\nMoving declarations up.\n\n"
+                                            "### What is a closure?\n\nA function and its scope.\n\n"
+                                            "#### Why does it matter?\n\nPrivate state.\n\n"
+                                            "### What is `this`?\n\nThe receiver.\n\n"
+                                            "## Advanced\n\nHarder ones.\n\n"
+                                            "#### What is the event loop?\n\nA queue.\n\n"
+                                            "#### What is a microtask?\n\nA promise job.\n",
+                                            BP_DECK_RULE_HEADINGS, 5);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is hoisting?");
+  g_assert_cmpstr (title_at (deck, 2), ==, "What is this?");
+  /* A question's own sub-question stays in its answer… */
+  g_assert_nonnull (strstr (answer_html (deck, 1), "Why does it matter?"));
+  /* …but the questions of a part that moved one level down are questions. */
+  g_assert_cmpstr (title_at (deck, 3), ==, "What is the event loop?");
+  g_assert_cmpstr (title_at (deck, 4), ==, "What is a microtask?");
+  g_assert_null (strstr (answer_html (deck, 2), "Harder ones"));
+}
+
+static void
+test_headings_front_matter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeckParseResult) result = NULL;
+  BpDeck *deck;
+
+  result = bp_deck_parser_parse_full (TEST_DECK_ID,
+                                      "---\ntitle: Kubernetes\nlayout: page\n---\n\n"
+                                      "## What is a pod?\n\nThe smallest unit.\n\n"
+                                      "## What is a node?\n\nA machine.\n",
+                                      -1, BP_DECK_UNTRUSTED, &error);
+  g_assert_no_error (error);
+  deck = bp_deck_parse_result_get_deck (result);
+  g_assert_cmpuint (bp_deck_get_n_questions (deck), ==, 2);
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is a pod?");
+  g_assert_null (strstr (answer_text (deck, 1), "layout"));
+  /* Lines keep their numbers. */
+  g_assert_cmpint (bp_deck_parse_result_get_line (result, 0), ==, 6);
+  /* No level-1 heading: the caller's name for the deck. */
+  g_assert_cmpstr (bp_deck_get_title_or (deck, "k8s.md"), ==, "k8s.md");
+}
+
+static void
+test_headings_comments_in_code (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("## How do you list files?\n\n"
+                                            "```sh\n# every file\nls -a\n## long\nls -l\n```\n\n"
+                                            "## How do you count lines?\n\n"
+                                            "```python\n# Count\nprint(len(open('f').readlines()))\n```\n",
+                                            BP_DECK_RULE_HEADINGS, 2);
+
+  g_assert_nonnull (strstr (answer_text (deck, 0), "# every file"));
+  g_assert_nonnull (strstr (answer_text (deck, 0), "## long"));
+}
+
+static void
+test_headings_empty_answers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeckParseResult) result = NULL;
+  BpDeck *deck;
+
+  result = bp_deck_parser_parse_full (TEST_DECK_ID,
+                                      "## What is a pod?\n\nThe smallest unit.\n\n"
+                                      "## What is a service?\n\n"
+                                      "## What is a node?\n\nA machine.\n",
+                                      -1, BP_DECK_UNTRUSTED, &error);
+  g_assert_no_error (error);
+  deck = bp_deck_parse_result_get_deck (result);
+  g_assert_cmpuint (bp_deck_get_n_questions (deck), ==, 3);
+  g_assert_false (bp_question_has_answer (question_at (deck, 1)));
+  g_assert_true (bp_question_has_answer (question_at (deck, 2)));
+  g_assert_cmpuint (bp_deck_parse_result_get_n_warnings (result), ==, 1);
+  g_assert_cmpint (bp_deck_parse_result_get_warning (result, 0)->line, ==, 5);
+  g_assert_nonnull (strstr (bp_deck_parse_result_get_warning (result, 0)->message, "no answer"));
+}
+
+static void
+test_headings_cjk (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# 面试题\n\n"
+                                            "### 1．什么是闭包？\n\n闭包是函数和其作用域。\n\n"
+                                            "### 2、什么是原型链？\n\n对象的继承链。\n",
+                                            BP_DECK_RULE_HEADINGS, 2);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "什么是闭包？");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 0)), ==, 1);
+  g_assert_cmpstr (title_at (deck, 1), ==, "什么是原型链？");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 1)), ==, 2);
+  g_assert_true (g_str_has_prefix (bp_question_get_id (question_at (deck, 0)), "test/q-"));
+  g_assert_cmpstr (bp_question_get_id (question_at (deck, 0)), !=,
+                   bp_question_get_id (question_at (deck, 1)));
+}
+
+static void
+test_headings_dollars (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("## What does $$$ cost?\n\nAbout $5, or $10 and $20.\n\n"
+                                            "## Why?\n\nBecause.\n",
+                                            BP_DECK_RULE_HEADINGS, 2);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "What does $$$ cost?");
+  g_assert_nonnull (strstr (answer_text (deck, 0), "About $5, or $10 and $20."));
+}
+
+/* <details> */
+
+static void
+test_details_answer_label (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("###### 1. What's the output?\n\n"
+                                            "```javascript\nconsole.log(1 + '1');\n```\n\n"
+                                            "- A: `2`\n- B: `\"11\"`\n\n"
+                                            "<details><summary><b>Answer</b></summary>\n<p>\n\n"
+                                            "#### Answer: B\n\nStrings concatenate.\n\n</p>\n</details>\n\n"
+                                            "---\n\n"
+                                            "###### 2. What's the output?\n\n"
+                                            "```javascript\nconsole.log(typeof null);\n```\n\n"
+                                            "<details><summary><b>Respuesta</b></summary>\n<p>\n\n"
+                                            "#### Answer: object\n\n</p>\n</details>\n",
+                                            BP_DECK_RULE_HEADINGS, 2);
+
+  /* Smart punctuation, as in the canonical format. */
+  g_assert_cmpstr (title_at (deck, 0), ==, "What\u2019s the output?");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 1)), ==, 2);
+  /* The code and options before the answer belong to the question. */
+  g_assert_nonnull (strstr (answer_text (deck, 0), "console.log(1 + '1');"));
+  g_assert_nonnull (strstr (answer_text (deck, 0), "Strings concatenate."));
+  /* Identical titles: told apart by the start of their code, with ids of their own. */
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 0)), ==, "console.log(1 + '1');");
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 1)), ==, "console.log(typeof null);");
+  g_assert_cmpstr (bp_question_get_id (question_at (deck, 0)), ==, "test/what-s-the-output");
+  g_assert_cmpstr (bp_question_get_id (question_at (deck, 1)), ==, "test/what-s-the-output-2");
+}
+
+static void
+test_details_summary_question (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# Probability\n\n"
+                                            "<details>\n<summary>Translations</summary>\n\n"
+                                            "- [中文](README-zh.md)\n- [Español](README-es.md)\n\n</details>\n\n"
+                                            "<details>\n<summary>What is a p-value?</summary>\n\n"
+                                            "The chance of data this extreme.\n\n</details>\n\n"
+                                            "<details><summary>What is Bayes' rule?</summary>"
+                                            "P(A|B) = P(B|A) P(A) / P(B)</details>\n",
+                                            BP_DECK_RULE_DETAILS, 2);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is a p-value?");
+  g_assert_nonnull (strstr (answer_text (deck, 0), "The chance of data this extreme."));
+  g_assert_cmpstr (title_at (deck, 1), ==, "What is Bayes' rule?");
+  g_assert_nonnull (strstr (answer_text (deck, 1), "P(B|A)"));
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 0)), ==, "");
+}
+
+/* List items and bold paragraphs */
+
+static void
+test_list_items (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# Data science\n\n"
+                                            "1. What is overfitting?\n"
+                                            "   A model that learns the noise.\n"
+                                            "2. **What is a confusion matrix?**\n\n"
+                                            "   A table of predictions.\n\n"
+                                            "   ```python\n"
+                                            "   confusion_matrix(y, p)\n"
+                                            "3. What is bagging?\n\n"
+                                            "   Averaging bootstrapped models.\n",
+                                            BP_DECK_RULE_LIST_ITEMS, 3);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is overfitting?");
+  g_assert_nonnull (strstr (answer_text (deck, 0), "A model that learns the noise."));
+  g_assert_cmpstr (title_at (deck, 1), ==, "What is a confusion matrix?");
+  /* The fence left open ends with its item: the next item is still a question. */
+  g_assert_nonnull (strstr (answer_text (deck, 1), "confusion_matrix(y, p)"));
+  g_assert_cmpstr (title_at (deck, 2), ==, "What is bagging?");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 2)), ==, 3);
+}
+
+static void
+test_unclosed_fence_warning (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeckParseResult) result = NULL;
+  const BpDeckWarning *warning;
+
+  result = bp_deck_parser_parse_full (TEST_DECK_ID,
+                                      "1. What is a list?\n\n"
+                                      "   ```python\n"
+                                      "   [1, 2]\n"
+                                      "2. What is a tuple?\n\n"
+                                      "   An immutable list.\n",
+                                      -1, BP_DECK_UNTRUSTED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bp_deck_parse_result_get_n_warnings (result), ==, 1);
+  warning = bp_deck_parse_result_get_warning (result, 0);
+  g_assert_cmpint (warning->line, ==, 3);
+  g_assert_nonnull (strstr (warning->message, "never closed"));
+}
+
+static void
+test_bold_paragraphs (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("**What is a primary key?**\n\n"
+                                            "A column that identifies a row.\n\n"
+                                            "**Answer:** not a question.\n\n"
+                                            "**What is a foreign key?**\n"
+                                            "A column that points at another table's key.\n",
+                                            BP_DECK_RULE_BOLD, 2);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is a primary key?");
+  g_assert_nonnull (strstr (answer_text (deck, 0), "identifies a row"));
+  g_assert_cmpstr (title_at (deck, 1), ==, "What is a foreign key?");
+  g_assert_nonnull (strstr (answer_text (deck, 1), "points at another"));
+}
+
+static void
+test_ids_stable_when_questions_added (void)
+{
+  static const char before[] = "## What's the output?\n\n```js\na\n```\n\n"
+                               "## What's the output?\n\n```js\nb\n```\n";
+  static const char after[] = "## What is new?\n\nx\n\n"
+                              "## What's the output?\n\n```js\na\n```\n\n"
+                              "## Something else?\n\ny\n\n"
+                              "## What's the output?\n\n```js\nb\n```\n";
+  g_autoptr(BpDeck) old_deck = parse_with_rule (before, BP_DECK_RULE_HEADINGS, 2);
+  g_autoptr(BpDeck) new_deck = parse_with_rule (after, BP_DECK_RULE_HEADINGS, 4);
+
+  g_assert_cmpstr (bp_question_get_id (question_at (old_deck, 1)), ==,
+                   bp_question_get_id (question_at (new_deck, 3)));
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (new_deck, 3)), ==, "b");
+}
+
+static void
+test_canonical_unchanged (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# Deck\n\n### Q1: One\n\nA.\n\n## Two?\n\nB.\n",
+                                            BP_DECK_RULE_CANONICAL, 1);
+
+  g_assert_nonnull (strstr (answer_html (deck, 0), "<h2>Two?</h2>"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/deck-shapes/gfm/table", test_gfm_table);
+  g_test_add_func ("/deck-shapes/gfm/task-list", test_gfm_task_list);
+  g_test_add_func ("/deck-shapes/gfm/strikethrough-autolink", test_gfm_strikethrough_autolink);
+
+  g_test_add_func ("/deck-shapes/headings/any-level", test_headings_any_level);
+  g_test_add_func ("/deck-shapes/headings/prefixes", test_headings_prefixes);
+  g_test_add_func ("/deck-shapes/headings/level-changes", test_headings_level_changes);
+  g_test_add_func ("/deck-shapes/headings/front-matter", test_headings_front_matter);
+  g_test_add_func ("/deck-shapes/headings/comments-in-code", test_headings_comments_in_code);
+  g_test_add_func ("/deck-shapes/headings/empty-answers", test_headings_empty_answers);
+  g_test_add_func ("/deck-shapes/headings/cjk", test_headings_cjk);
+  g_test_add_func ("/deck-shapes/headings/dollars", test_headings_dollars);
+  g_test_add_func ("/deck-shapes/details/answer-label", test_details_answer_label);
+  g_test_add_func ("/deck-shapes/details/summary-question", test_details_summary_question);
+  g_test_add_func ("/deck-shapes/list-items", test_list_items);
+  g_test_add_func ("/deck-shapes/unclosed-fence-warning", test_unclosed_fence_warning);
+  g_test_add_func ("/deck-shapes/bold-paragraphs", test_bold_paragraphs);
+  g_test_add_func ("/deck-shapes/ids/stable-when-questions-added", test_ids_stable_when_questions_added);
+  g_test_add_func ("/deck-shapes/canonical-unchanged", test_canonical_unchanged);
+
+  return g_test_run ();
+}
