@@ -19,8 +19,8 @@
 /*
  * The log is the truth of every review: lines are only ever appended, each with fsync before
  * the append returns, so a kill loses at most the line being written. The file is never
- * rewritten. A damaged line stays where it is and is reported; the cut last line a kill leaves
- * is ignored, and cut off (or, if it reads whole, ended) by the next append. Another Backprop
+ * rewritten. A damaged line stays where it is and is reported; the cut last line a crash
+ * leaves is ignored, and cut off by the next append. Another Backprop
  * writing the same file through a synced folder is merged by event id: its events are added,
  * and ours that its copy lacks are appended again.
  */
@@ -156,19 +156,17 @@ write_all (int         fd,
   return TRUE;
 }
 
-/* A last line without its break was cut by a kill or a full disk. If it reads whole, it only
- * lacks the break; otherwise it is cut off: it was never acknowledged. A tail longer than any
- * line this writes is not ours to cut: it is ended, and reported as damaged from then on. */
+/* A last line without its break was cut by a kill or a power cut: it was never acknowledged,
+ * and is cut off, even when what is left reads as a line (a question id cut short does). A
+ * tail longer than any line this writes is not ours to cut: it is ended, and reported as
+ * damaged from then on. */
 static gboolean
 repair_tail (int   fd,
              off_t size)
 {
   gsize length = MIN ((gsize)size, MAX_TAIL_LENGTH);
   g_autofree char *tail = g_malloc (length);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BpReviewEvent) event = NULL;
   const char *line_start;
-  gsize line_length;
 
   if (pread (fd, tail, length, size - length) != (gssize)length)
     return FALSE;
@@ -179,12 +177,7 @@ repair_tail (int   fd,
   if (line_start == NULL && (gsize)size > length)
     return write_all (fd, "\n", 1);
   line_start = line_start ? line_start + 1 : tail;
-  line_length = tail + length - line_start;
-
-  event = bp_review_format_parse_line (line_start, line_length, &error);
-  if (error == NULL)
-    return write_all (fd, "\n", 1);
-  return ftruncate (fd, size - line_length) == 0;
+  return ftruncate (fd, size - (tail + length - line_start)) == 0;
 }
 
 static int
@@ -346,7 +339,9 @@ merge_events (BpReviewLog *self,
       g_hash_table_add (in_file, g_strdup (event->id));
       if (g_hash_table_contains (self->ids, event->id))
         continue;
-      remember (self, g_ptr_array_steal_index_fast (read, i--));
+      /* Taken in file order; the slot left empty is skipped when @read is freed. */
+      remember (self, event);
+      read->pdata[i] = NULL;
       n_new++;
     }
   return n_new;
