@@ -39,6 +39,15 @@ compare_events (gconstpointer a,
   return strcmp (x->id, y->id);
 }
 
+static gboolean
+is_sorted (GPtrArray *events)
+{
+  for (guint i = 1; i < events->len; i++)
+    if (compare_events (&events->pdata[i - 1], &events->pdata[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 static GHashTable *
 undone_ids (GPtrArray *events)
 {
@@ -99,13 +108,16 @@ bp_review_replay (GPtrArray              *events,
 
   /* The copy would free the events with the original's function. */
   g_ptr_array_set_free_func (sorted, NULL);
-  g_ptr_array_sort (sorted, compare_events);
+  /* A log is mostly in time order already: sorted only if it is not. */
+  if (!is_sorted (sorted))
+    g_ptr_array_sort (sorted, compare_events);
   for (guint i = 0; i < sorted->len; i++)
     {
       const BpReviewEvent *event = g_ptr_array_index (sorted, i);
       BpCardState *state;
 
-      if (event->kind != BP_REVIEW_EVENT_GRADE || g_hash_table_contains (undone, event->id))
+      if (event->kind != BP_REVIEW_EVENT_GRADE ||
+          (g_hash_table_size (undone) > 0 && g_hash_table_contains (undone, event->id)))
         continue;
 
       state = g_hash_table_lookup (states, event->question_id);
