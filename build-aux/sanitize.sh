@@ -4,7 +4,7 @@
 #
 #   sanitize.sh build              configure and build the sanitizer build dir
 #   sanitize.sh test NAME          run the core test NAME there (meson test NAME)
-#   sanitize.sh fuzz TARGET [S]    fuzz TARGET (deck-parser, page-renderer, study-format) for S seconds
+#   sanitize.sh fuzz TARGET [S]    fuzz TARGET (deck-parser, page-renderer, review-log, study-format) for S seconds
 #                                  (default $BP_FUZZ_SECONDS, or 60)
 #
 # The build dir is $BP_SANITIZE_BUILD_DIR, or _build-sanitize in the source tree. Only the
@@ -28,8 +28,8 @@ die() {
   exit 1
 }
 
-# The core's test programs, as the sanitizer build's meson knows them, plus the writer
-# that test-study-store starts: nothing that links GTK or WebKit.
+# The core's test programs, as the sanitizer build's meson knows them, plus the writers
+# that test-study-store and test-review-log start: nothing that links GTK or WebKit.
 core_targets() {
   meson introspect "$build_dir" --tests | python3 -c '
 import json, os, sys
@@ -42,6 +42,8 @@ for test in json.load(sys.stdin):
   echo tests/fuzz/fuzz-deck-parser
   echo tests/fuzz/fuzz-page-renderer
   echo tests/fuzz/fuzz-study-format
+  echo tests/fuzz/fuzz-review-log
+  echo tests/review-log-writer
 }
 
 # Several hardening tests start at once: one configures and builds, the others wait.
