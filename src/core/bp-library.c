@@ -25,7 +25,19 @@ struct _BpLibrary
   GPtrArray *entries;       /* BpLibraryEntry, the built-in deck first */
   char *recovered_from;
   gboolean read_only;       /* a newer major version wrote the file */
+  GHashTable *monitors;     /* deck id -> GFileMonitor of each deck read from a file */
+  GHashTable *reloads;      /* deck id -> pending reload's timeout id */
 };
+
+/* Editors write a file in several steps (truncate, write, rename): one reload after them. */
+#define RELOAD_DELAY_MS 150
+
+enum {
+  RELOAD_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -71,6 +83,8 @@ bp_library_finalize (GObject *object)
 {
   BpLibrary *self = (BpLibrary *)object;
 
+  g_clear_pointer (&self->reloads, g_hash_table_unref);
+  g_clear_pointer (&self->monitors, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->key_file, g_key_file_unref);
   g_clear_pointer (&self->path, g_free);
@@ -83,6 +97,24 @@ static void
 bp_library_class_init (BpLibraryClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = bp_library_finalize;
+
+  /**
+   * BpLibrary::reload-failed:
+   * @entry: the deck whose file changed
+   * @error: why the new content is no deck; the deck keeps what was last read
+   */
+  signals[RELOAD_FAILED] =
+    g_signal_new ("reload-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, BP_TYPE_LIBRARY_ENTRY, G_TYPE_ERROR);
+}
+
+static void
+remove_source (gpointer data)
+{
+  g_source_remove (GPOINTER_TO_UINT (data));
 }
 
 static void
@@ -90,6 +122,8 @@ bp_library_init (BpLibrary *self)
 {
   self->entries = g_ptr_array_new_with_free_func (g_object_unref);
   self->key_file = g_key_file_new ();
+  self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->reloads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, remove_source);
 }
 
 /**
@@ -362,6 +396,8 @@ bp_library_remove (BpLibrary   *self,
   for (guint i = 1; i < self->entries->len; i++)
     if (g_str_equal (bp_library_entry_get_id (g_ptr_array_index (self->entries, i)), id))
       {
+        g_hash_table_remove (self->reloads, id);
+        g_hash_table_remove (self->monitors, id);
         g_ptr_array_remove_index (self->entries, i);
         group = g_strconcat (DECK_GROUP_PREFIX, id, NULL);
         g_key_file_remove_group (self->key_file, group, NULL);
@@ -409,6 +445,81 @@ title_for (BpDeck     *deck,
   return g_steal_pointer (&name);
 }
 
+static void
+reloaded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  BpLibrary *self = BP_LIBRARY (object);
+  g_autoptr(BpLibraryEntry) entry = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (bp_library_open_finish (self, result, &error) == NULL)
+    g_signal_emit (self, signals[RELOAD_FAILED], 0, entry, error);
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  BpLibraryEntry *entry = user_data;
+  BpLibrary *self = g_object_get_data (G_OBJECT (entry), "bp-library");
+  const char *path = bp_library_entry_get_path (entry);
+
+  g_hash_table_steal (self->reloads, bp_library_entry_get_id (entry));
+  bp_library_check_available (self);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      bp_library_open_async (self, file, NULL, reloaded_cb, g_object_ref (entry));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Saved in an editor, deleted, moved away or back: read it again a moment later. */
+static void
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 BpLibraryEntry    *entry)
+{
+  BpLibrary *self = g_object_get_data (G_OBJECT (entry), "bp-library");
+  const char *id = bp_library_entry_get_id (entry);
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || g_hash_table_contains (self->reloads, id))
+    return;
+
+  g_hash_table_insert (self->reloads, g_strdup (id),
+                       GUINT_TO_POINTER (g_timeout_add_full (G_PRIORITY_DEFAULT, RELOAD_DELAY_MS,
+                                                             reload_cb, g_object_ref (entry),
+                                                             g_object_unref)));
+}
+
+static void
+watch (BpLibrary      *self,
+       BpLibraryEntry *entry)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (bp_library_entry_get_path (entry));
+  g_autoptr(GError) error = NULL;
+  GFileMonitor *monitor;
+
+  if (g_hash_table_contains (self->monitors, bp_library_entry_get_id (entry)))
+    return;
+
+  /* Without a monitor the deck still opens; only edits are not followed. */
+  if ((monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error)) == NULL)
+    {
+      g_message ("Changes to %s are not followed: %s", bp_library_entry_get_path (entry), error->message);
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (entry), "bp-library", self);
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (file_changed_cb), entry, 0);
+  g_hash_table_insert (self->monitors, g_strdup (bp_library_entry_get_id (entry)), monitor);
+}
+
 /* The open worker's result, on the main thread: a new deck joins the library at its end,
  * a known one (same id) takes its new path and content. The same new file opened twice
  * at once keeps the id it got first. */
@@ -430,11 +541,15 @@ _bp_library_remember (BpLibrary       *self,
       g_list_model_items_changed (G_LIST_MODEL (self), self->entries->len - 1, 0, 1);
     }
 
+  /* Moved: the old place is watched no more. */
+  if (g_strcmp0 (bp_library_entry_get_path (entry), opened->path) != 0)
+    g_hash_table_remove (self->monitors, opened->id);
   _bp_library_entry_set_path (entry, opened->path);
   _bp_library_entry_set_fingerprint (entry, opened->fingerprint);
   _bp_library_entry_set_title (entry, title);
   _bp_library_entry_set_available (entry, TRUE);
   _bp_library_entry_set_deck (entry, opened->deck);
+  watch (self, entry);
 
   /* The deck is open all the same; only remembering it for the next start failed. */
   if (!bp_library_save (self, &error))
