@@ -107,10 +107,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *summary = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (summary), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (summary, "caption");
   gtk_widget_add_css_class (summary, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
