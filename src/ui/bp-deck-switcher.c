@@ -224,6 +224,10 @@ bp_deck_switcher_init (BpDeckSwitcher *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The drop-down's own button would be announced by its class name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->dropdown))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Deck"),
+                                  -1);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
