@@ -84,7 +84,7 @@ test_too_large (void)
   g_autofree char *text = g_malloc (length);
 
   memset (text, 'a', length);
-  assert_refused (text, length, BP_DECK_PARSER_ERROR_TOO_LARGE, "at most 50 MB");
+  assert_refused (text, length, BP_DECK_PARSER_ERROR_TOO_LARGE, "at most 32 MB");
 }
 
 int

@@ -18,8 +18,9 @@ typedef enum {
   BP_DECK_PARSER_ERROR_BINARY,
 } BpDeckParserError;
 
-/* Larger files are no deck a person studies, and would hold the parser for seconds. */
-#define BP_DECK_MAX_SIZE (50 * 1024 * 1024)
+/* Larger files are no deck a person studies (10,000 questions with long answers are some
+ * 15 MB), and would hold the parser for seconds. */
+#define BP_DECK_MAX_SIZE (32 * 1024 * 1024)
 
 /**
  * BpDeckTrust:

@@ -206,6 +206,19 @@ bp_deck_get_title_or (BpDeck     *self,
   return self->title;
 }
 
+/**
+ * bp_deck_get_has_title:
+ *
+ * Returns: whether the document has a level-1 heading to take the title from
+ */
+gboolean
+bp_deck_get_has_title (BpDeck *self)
+{
+  g_return_val_if_fail (BP_IS_DECK (self), FALSE);
+
+  return self->has_title;
+}
+
 gboolean
 bp_deck_get_trusted (BpDeck *self)
 {

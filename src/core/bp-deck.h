@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (BpDeck, bp_deck, BP, DECK, GObject)
 
 const char *bp_deck_get_id             (BpDeck     *self);
 const char *bp_deck_get_title          (BpDeck     *self);
+gboolean    bp_deck_get_has_title      (BpDeck     *self);
 const char *bp_deck_get_title_or       (BpDeck     *self,
                                         const char *fallback);
 gboolean    bp_deck_get_trusted        (BpDeck     *self);

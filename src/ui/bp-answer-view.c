@@ -22,6 +22,8 @@ struct _BpAnswerView
   BpQuestion *question;
   char *highlight;      /* the word WebKit's find controller moves between */
   char *search_words;   /* the search's words, space-separated, for search-highlight.js */
+  double kept_scroll;   /* where the next page of the same question scrolls to, if >= 0 */
+  char *kept_scroll_id; /* that question's id */
 };
 
 G_DEFINE_FINAL_TYPE (BpAnswerView, bp_answer_view, GTK_TYPE_WIDGET)
@@ -177,13 +179,97 @@ apply_highlight (BpAnswerView *self,
     mark_search_words (self);
 }
 
+/* A page of the question whose scroll position was kept scrolls there, once. */
+static void
+restore_scroll (BpAnswerView *self)
+{
+  static const char script[] = "window.scrollTo (0, y);";
+  g_autofree char *id = g_steal_pointer (&self->kept_scroll_id);
+  GVariantDict arguments;
+
+  if (id == NULL || self->question == NULL || !g_str_equal (id, bp_question_get_id (self->question)))
+    return;
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "y", "d", self->kept_scroll);
+  webkit_web_view_call_async_javascript_function (self->web_view, script, -1,
+                                                  g_variant_dict_end (&arguments),
+                                                  SEARCH_HIGHLIGHT_WORLD, NULL, NULL,
+                                                  script_finished_cb,
+                                                  (gpointer)"scroll back to where the reader was");
+}
+
 /* Each new page shows the search's words too. */
 static void
 load_changed_cb (BpAnswerView    *self,
                  WebKitLoadEvent  event)
 {
   if (event == WEBKIT_LOAD_FINISHED)
-    apply_highlight (self, TRUE);
+    {
+      apply_highlight (self, TRUE);
+      restore_scroll (self);
+    }
+}
+
+static void
+scroll_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BpAnswerView *self = g_task_get_source_object (task);
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL || !jsc_value_is_number (value) || self->question == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  self->kept_scroll = jsc_value_to_double (value);
+  g_free (self->kept_scroll_id);
+  self->kept_scroll_id = g_strdup (bp_question_get_id (self->question));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * bp_answer_view_keep_scroll_async:
+ *
+ * Reads how far the page is scrolled; the next page of the same question (its deck read
+ * again, say) opens scrolled there.
+ */
+void
+bp_answer_view_keep_scroll_async (BpAnswerView        *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  static const char script[] = "return window.scrollY;";
+  GTask *task;
+
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  webkit_web_view_call_async_javascript_function (self->web_view, script, -1, NULL,
+                                                  SEARCH_HIGHLIGHT_WORLD, NULL, cancellable,
+                                                  scroll_read_cb, task);
+}
+
+/**
+ * bp_answer_view_keep_scroll_finish:
+ *
+ * Returns: whether the position was read; without it, the next page opens at its top
+ */
+gboolean
+bp_answer_view_keep_scroll_finish (BpAnswerView  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static gboolean
@@ -377,6 +463,7 @@ bp_answer_view_dispose (GObject *object)
   g_clear_object (&self->page_handler);
   g_clear_pointer (&self->highlight, g_free);
   g_clear_pointer (&self->search_words, g_free);
+  g_clear_pointer (&self->kept_scroll_id, g_free);
 
   G_OBJECT_CLASS (bp_answer_view_parent_class)->dispose (object);
 }

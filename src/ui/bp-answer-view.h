@@ -24,5 +24,12 @@ void           bp_answer_view_set_search       (BpAnswerView  *self,
                                                 const char    *query);
 void           bp_answer_view_find_next        (BpAnswerView  *self);
 void           bp_answer_view_find_previous    (BpAnswerView  *self);
+void           bp_answer_view_keep_scroll_async  (BpAnswerView        *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean       bp_answer_view_keep_scroll_finish (BpAnswerView        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 G_END_DECLS

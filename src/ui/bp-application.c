@@ -19,6 +19,7 @@ struct _BpApplication
 
   BpDeck *deck;
   BpStudyStore *store;
+  BpLibrary *library;
   BpPageHandler *page_handler;
   GSettings *settings;
 };
@@ -71,6 +72,40 @@ bp_application_get_store (BpApplication *self)
     }
 
   return self->store;
+}
+
+/**
+ * bp_application_get_library:
+ *
+ * The built-in deck and every deck the user opened, read from the library file beside
+ * the study file when first needed. A damaged file is set aside and the library starts
+ * with the built-in deck alone.
+ *
+ * Returns: (transfer none): the library
+ */
+BpLibrary *
+bp_application_get_library (BpApplication *self)
+{
+  g_return_val_if_fail (BP_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL)
+    {
+      BpDeck *builtin = bp_application_get_deck (self, NULL);
+      g_autofree char *dir = g_path_get_dirname (bp_study_store_get_path (bp_application_get_store (self)));
+      g_autofree char *path = g_build_filename (dir, "library.ini", NULL);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert (builtin != NULL);
+      self->library = bp_library_new (path, builtin);
+      if (!bp_library_load (self->library, now, &error))
+        g_message ("%s", error->message);
+      else if (bp_library_get_recovered_from (self->library) != NULL)
+        g_message ("The library file was damaged; it was kept as %s",
+                   bp_library_get_recovered_from (self->library));
+    }
+
+  return self->library;
 }
 
 /**
@@ -205,6 +240,38 @@ bp_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* Files from Files' "Open With", or forwarded by a second instance. */
+static void
+bp_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  BpWindow *window = ensure_window (BP_APPLICATION (application));
+
+  if (window == NULL)
+    return;
+
+  bp_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* "backprop FILE.md…": each file, relative to the directory the command ran in, which
+ * for a second instance is not the first one's. */
+static void
+open_command_line_files (BpApplication           *self,
+                         GApplicationCommandLine *command_line)
+{
+  g_auto(GStrv) arguments = g_application_command_line_get_arguments (command_line, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 1; arguments[i] != NULL; i++)
+    g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line, arguments[i]));
+
+  if (files->len > 0)
+    g_application_open (G_APPLICATION (self), (GFile **)files->pdata, (int)files->len, "");
+}
+
 static int
 bp_application_command_line (GApplication            *application,
                              GApplicationCommandLine *command_line)
@@ -216,6 +283,8 @@ bp_application_command_line (GApplication            *application,
 
   if (window == NULL)
     return EXIT_FAILURE;
+
+  open_command_line_files (self, command_line);
 
   if (g_variant_dict_lookup (options, "question", "i", &number))
     {
@@ -337,6 +406,7 @@ set_accelerators (GtkApplication *application)
     const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "deck.open", { "<Control>o", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "question.next", { "<Control>Page_Down", NULL } },
     { "question.previous", { "<Control>Page_Up", NULL } },
@@ -399,6 +469,7 @@ bp_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->page_handler);
+  g_clear_object (&self->library);
   g_clear_object (&self->store);
   g_clear_object (&self->deck);
 
@@ -417,6 +488,7 @@ bp_application_class_init (BpApplicationClass *klass)
   app_class->shutdown = bp_application_shutdown;
   app_class->handle_local_options = bp_application_handle_local_options;
   app_class->command_line = bp_application_command_line;
+  app_class->open = bp_application_open;
 }
 
 static void
@@ -431,6 +503,8 @@ bp_application_init (BpApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  /* Translators: what may follow the options on the command line */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.md…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Study deep-learning interview questions."));
 }
@@ -440,7 +514,7 @@ bp_application_new (void)
 {
   return g_object_new (BP_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/backprop/Backprop",
                        NULL);
 }

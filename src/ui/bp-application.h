@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "bp-deck.h"
+#include "bp-library.h"
 #include "bp-page-handler.h"
 #include "bp-study-store.h"
 
@@ -19,5 +20,6 @@ BpDeck        *bp_application_get_deck  (BpApplication  *self,
                                          GError        **error);
 BpStudyStore  *bp_application_get_store (BpApplication  *self);
 BpPageHandler *bp_application_get_page_handler (BpApplication *self);
+BpLibrary     *bp_application_get_library (BpApplication *self);
 
 G_END_DECLS

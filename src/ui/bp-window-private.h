@@ -3,7 +3,9 @@
 #pragma once
 
 #include "bp-answer-view.h"
+#include "bp-deck-switcher.h"
 #include "bp-history.h"
+#include "bp-library.h"
 #include "bp-notes-pane.h"
 #include "bp-sidebar.h"
 #include "bp-status-banner.h"
@@ -20,6 +22,7 @@ struct _BpWindow
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_page;
+  BpDeckSwitcher *deck_switcher;
   BpSidebar *sidebar;
   GtkWidget *content;
   GtkWidget *back_button;
@@ -40,12 +43,26 @@ struct _BpWindow
   BpHistory *history;
   GtkWindow *shortcuts_window;  /* built when first shown */
 
+  /* The library's side: the deck's entry, where the reader was in each deck this session,
+   * the question to open once the deck being read is there, the files being read. */
+  BpLibrary *library;
+  BpLibraryEntry *entry;
+  GHashTable *positions;
+  char *wanted_question;
+  GCancellable *cancellable;
+  guint n_loading;
+  char *loading_name;
+  guint loading_timeout_id;
+
   guint read_timeout_id;
   guint notes_page_timeout_id;
   gboolean notes_visible;
 };
 
-void bp_window_class_add_actions (GtkWidgetClass *widget_class);
+void bp_window_class_add_actions         (GtkWidgetClass *widget_class);
+void _bp_window_class_add_library        (GtkWidgetClass *widget_class);
+void _bp_window_init_library             (BpWindow       *self);
+void _bp_window_dispose_library          (BpWindow       *self);
 void bp_window_export_notes      (BpWindow       *self,
                                   GFile          *file);
 void bp_window_show_toast        (BpWindow       *self,

@@ -355,6 +355,7 @@ bp_window_constructed (GObject *object)
   g_settings_bind (self->settings, "filter", self->sidebar, "filter", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "text-size", self->answer_view, "zoom-level", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "notes-visible", self, "notes-visible", G_SETTINGS_BIND_DEFAULT);
+  _bp_window_init_library (self);
   restore_window_state (self);
   restore_question (self);
   sidebar_neighbours_cb (self);
@@ -370,6 +371,7 @@ bp_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
 
+  _bp_window_dispose_library (self);
   g_clear_handle_id (&self->read_timeout_id, g_source_remove);
   g_clear_handle_id (&self->notes_page_timeout_id, g_source_remove);
   g_clear_object (&self->history);
@@ -482,7 +484,8 @@ bp_window_class_init (BpWindowClass *klass)
   properties[PROP_DECK] =
     g_param_spec_object ("deck", NULL, NULL,
                          BP_TYPE_DECK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          BP_TYPE_STUDY_STORE,
@@ -529,6 +532,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
   bp_window_class_add_actions (widget_class);
+  _bp_window_class_add_library (widget_class);
 }
 
 static void

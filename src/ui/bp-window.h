@@ -19,5 +19,8 @@ BpDeck     *bp_window_get_deck      (BpWindow      *self);
 BpQuestion *bp_window_get_question  (BpWindow      *self);
 void        bp_window_show_question (BpWindow      *self,
                                      BpQuestion    *question);
+void        bp_window_open_files    (BpWindow      *self,
+                                     GFile        **files,
+                                     int            n_files);
 
 G_END_DECLS

@@ -1,0 +1,332 @@
+/* bp-deck-switcher.c: the decks of the library, at the top of the sidebar
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bp-deck-switcher"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-deck-switcher.h"
+
+#define PULSE_INTERVAL_MS 100
+
+struct _BpDeckSwitcher
+{
+  GtkWidget parent_instance;
+
+  /* template children */
+  GtkDropDown *dropdown;
+  GtkWidget *loading_box;
+  GtkLabel *loading_label;
+  GtkProgressBar *loading_bar;
+
+  BpLibrary *library;
+  BpStudyStore *store;
+  guint pulse_id;
+};
+
+G_DEFINE_FINAL_TYPE (BpDeckSwitcher, bp_deck_switcher, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Counted from the store, so a deck not read yet shows its weak topics too. */
+static guint
+count_weak (BpStudyStore *store,
+            const char   *deck_id)
+{
+  g_auto(GStrv) ids = store != NULL ? bp_study_store_dup_ids (store) : NULL;
+  g_autofree char *prefix = g_strconcat (deck_id, "/", NULL);
+  guint n_weak = 0;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (g_str_has_prefix (ids[i], prefix) && bp_study_store_get_weak (store, ids[i]))
+      n_weak++;
+
+  return n_weak;
+}
+
+/**
+ * bp_deck_switcher_dup_summary:
+ *
+ * Returns: (transfer full): what a deck's row says under its title: how many questions
+ *   and weak topics, or that its file is gone
+ */
+char *
+bp_deck_switcher_dup_summary (BpDeckSwitcher *self,
+                              BpLibraryEntry *entry)
+{
+  guint n_questions = bp_library_entry_get_n_questions (entry);
+  guint n_weak = count_weak (self->store, bp_library_entry_get_id (entry));
+  g_autofree char *questions = NULL;
+
+  if (!bp_library_entry_get_available (entry))
+    return g_strdup (_("File not found; your study data is kept"));
+
+  questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n_questions),
+                               n_questions);
+  if (n_weak == 0)
+    return g_steal_pointer (&questions);
+
+  /* Translators: a deck's summary, e.g. "22 questions · 3 weak" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u weak", "%s · %u weak", n_weak),
+                          questions, n_weak);
+}
+
+static void
+update_row (GtkWidget *box)
+{
+  BpDeckSwitcher *self = g_object_get_data (G_OBJECT (box), "switcher");
+  BpLibraryEntry *entry = g_object_get_data (G_OBJECT (box), "entry");
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *summary = gtk_widget_get_next_sibling (title);
+  g_autofree char *text = NULL;
+
+  if (entry == NULL)
+    return;
+
+  text = bp_deck_switcher_dup_summary (self, entry);
+  gtk_label_set_label (GTK_LABEL (title), bp_library_entry_get_title (entry));
+  gtk_label_set_label (GTK_LABEL (summary), text);
+  gtk_widget_set_tooltip_text (box, bp_library_entry_get_path (entry));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              BpDeckSwitcher           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *summary = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_widget_add_css_class (summary, "caption");
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), summary);
+  g_object_set_data (G_OBJECT (box), "switcher", self);
+  gtk_list_item_set_child (item, box);
+}
+
+/* A row follows its deck (title, count, availability) and the store (weak topics). */
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             BpDeckSwitcher           *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  BpLibraryEntry *entry = gtk_list_item_get_item (item);
+
+  g_object_set_data_full (G_OBJECT (box), "entry", g_object_ref (entry), g_object_unref);
+  g_signal_connect_object (entry, "notify", G_CALLBACK (update_row), box, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (update_row), box, G_CONNECT_SWAPPED);
+  update_row (box);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               BpDeckSwitcher           *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  BpLibraryEntry *entry = g_object_get_data (G_OBJECT (box), "entry");
+
+  if (entry != NULL)
+    g_signal_handlers_disconnect_by_data (entry, box);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, box);
+  g_object_set_data (G_OBJECT (box), "entry", NULL);
+}
+
+static void
+dropdown_selected_cb (BpDeckSwitcher *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+static void
+bp_deck_switcher_dispose (GObject *object)
+{
+  BpDeckSwitcher *self = (BpDeckSwitcher *)object;
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_DECK_SWITCHER);
+  /* The box around the drop-down is no template child of its own. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->library);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bp_deck_switcher_parent_class)->dispose (object);
+}
+
+static void
+bp_deck_switcher_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BpDeckSwitcher *self = BP_DECK_SWITCHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_object (value, bp_deck_switcher_get_selected (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_deck_switcher_class_init (BpDeckSwitcherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bp_deck_switcher_dispose;
+  object_class->get_property = bp_deck_switcher_get_property;
+
+  /**
+   * BpDeckSwitcher:selected:
+   *
+   * The deck picked in the list, or set with bp_deck_switcher_set_selected().
+   */
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, BP_TYPE_LIBRARY_ENTRY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/bp-deck-switcher.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpDeckSwitcher, dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BpDeckSwitcher, loading_box);
+  gtk_widget_class_bind_template_child (widget_class, BpDeckSwitcher, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, BpDeckSwitcher, loading_bar);
+  gtk_widget_class_bind_template_callback (widget_class, dropdown_selected_cb);
+}
+
+static void
+bp_deck_switcher_init (BpDeckSwitcher *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The drop-down's own button would be announced by its class name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->dropdown))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Deck"),
+                                  -1);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_drop_down_set_factory (self->dropdown, factory);
+}
+
+void
+bp_deck_switcher_set_library (BpDeckSwitcher *self,
+                              BpLibrary      *library)
+{
+  g_return_if_fail (BP_IS_DECK_SWITCHER (self));
+  g_return_if_fail (!library || BP_IS_LIBRARY (library));
+
+  if (g_set_object (&self->library, library))
+    gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (library));
+}
+
+void
+bp_deck_switcher_set_store (BpDeckSwitcher *self,
+                            BpStudyStore   *store)
+{
+  g_return_if_fail (BP_IS_DECK_SWITCHER (self));
+
+  /* Rows are bound again, with the new store. */
+  if (g_set_object (&self->store, store) && self->library != NULL)
+    {
+      gtk_drop_down_set_model (self->dropdown, NULL);
+      gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (self->library));
+    }
+}
+
+/**
+ * bp_deck_switcher_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the deck picked
+ */
+BpLibraryEntry *
+bp_deck_switcher_get_selected (BpDeckSwitcher *self)
+{
+  g_return_val_if_fail (BP_IS_DECK_SWITCHER (self), NULL);
+
+  return gtk_drop_down_get_selected_item (self->dropdown);
+}
+
+void
+bp_deck_switcher_set_selected (BpDeckSwitcher *self,
+                               BpLibraryEntry *entry)
+{
+  guint n_items;
+
+  g_return_if_fail (BP_IS_DECK_SWITCHER (self));
+  g_return_if_fail (self->library != NULL);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BpLibraryEntry) item = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+
+      if (item == entry)
+        {
+          gtk_drop_down_set_selected (self->dropdown, i);
+          return;
+        }
+    }
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  BpDeckSwitcher *self = user_data;
+
+  gtk_progress_bar_pulse (self->loading_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * bp_deck_switcher_set_loading:
+ * @name: (nullable): the file being opened, or %NULL when none is
+ *
+ * Shows that a deck is being read, with a moving bar: a parse gives no fraction.
+ */
+void
+bp_deck_switcher_set_loading (BpDeckSwitcher *self,
+                              const char     *name)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (BP_IS_DECK_SWITCHER (self));
+
+  gtk_widget_set_visible (self->loading_box, name != NULL);
+  if (name == NULL)
+    {
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      return;
+    }
+
+  /* Translators: while a deck file is read, e.g. "Opening “sql.md”…" */
+  text = g_strdup_printf (_("Opening “%s”…"), name);
+  gtk_label_set_label (self->loading_label, text);
+  if (self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (PULSE_INTERVAL_MS, pulse_cb, self);
+}

@@ -1,0 +1,356 @@
+/* test-library.c: decks opened as a user opens them, switched, restarted, edited and refused
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bp-window-private.h"
+#include "ui-test-utils.h"
+
+static BpApplication *app;
+static char *deck_dir;
+
+#define SQL_DECK \
+  "# SQL Interview Questions\n\n" \
+  "### Q1: What is a join?\n\nIt combines rows of two tables.\n\n" \
+  "### Q2: What is an index?\n\nA structure that finds rows fast.\n\n" \
+  "### Q3: What is a view?\n\nA stored query.\n"
+
+#define K8S_DECK \
+  "# Kubernetes Questions\n\n" \
+  "### Q1: What is a pod?\n\nThe smallest unit Kubernetes runs.\n\n" \
+  "### Q2: What is a node?\n\nA machine of the cluster.\n"
+
+static char *
+write_deck (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  char *path = g_build_filename (deck_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+current_weak (BpWindow *window)
+{
+  gboolean weak;
+
+  g_object_get (window, "current-weak", &weak, NULL);
+  return weak;
+}
+
+typedef struct
+{
+  BpWindow *window;
+  const char *title;
+} DeckWait;
+
+static gboolean
+shows_deck (gpointer data)
+{
+  DeckWait *wait = data;
+  BpLibraryEntry *entry = bp_library_lookup (bp_application_get_library (app),
+                                             bp_deck_get_id (bp_window_get_deck (wait->window)));
+
+  return entry != NULL && g_str_equal (bp_library_entry_get_title (entry), wait->title) &&
+         bp_window_get_question (wait->window) != NULL &&
+         g_str_has_prefix (bp_question_get_id (bp_window_get_question (wait->window)),
+                           bp_deck_get_id (bp_window_get_deck (wait->window)));
+}
+
+static void
+wait_for_deck (BpWindow   *window,
+               const char *title)
+{
+  DeckWait wait = { window, title };
+
+  spin_until (shows_deck, &wait, title);
+}
+
+/* Marks @number of the window's deck as a weak topic, as Ctrl+D does. */
+static char *
+mark_weak (BpWindow *window,
+           guint     number)
+{
+  BpQuestion *question = question_number (window, number);
+
+  bp_window_show_question (window, question);
+  g_assert_true (bp_window_get_question (window) == question);
+  gtk_widget_activate_action (GTK_WIDGET (window), "question.weak", NULL);
+  g_assert_true (bp_study_store_get_weak (bp_application_get_store (app), bp_question_get_id (question)));
+  return g_strdup (bp_question_get_id (question));
+}
+
+static BpStudyStore *
+reload_store (void)
+{
+  BpStudyStore *store = bp_study_store_new (bp_study_store_get_path (bp_application_get_store (app)));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bp_study_store_flush (bp_application_get_store (app), &error));
+  g_assert_true (bp_study_store_load (store, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static BpLibrary *
+reload_library (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  BpLibrary *library = bp_library_new (bp_library_get_path (bp_application_get_library (app)),
+                                       bp_application_get_deck (app, NULL));
+
+  g_assert_true (bp_library_load (library, now, &error));
+  g_assert_no_error (error);
+  return library;
+}
+
+typedef struct
+{
+  BpWindow *window;
+  const char *question_id;
+} QuestionWait;
+
+static gboolean
+shows_question (gpointer data)
+{
+  QuestionWait *wait = data;
+  BpQuestion *question = bp_window_get_question (wait->window);
+
+  return question != NULL && g_str_equal (bp_question_get_id (question), wait->question_id);
+}
+
+static void
+test_open_switch_restart (void)
+{
+  g_autofree char *sql_path = write_deck ("sql.md", SQL_DECK, -1);
+  g_autofree char *k8s_path = write_deck ("kubernetes.md", K8S_DECK, -1);
+  g_autoptr(GFile) sql_file = g_file_new_for_path (sql_path);
+  BpWindow *window = open_window (app, 1000, 700);
+  BpLibrary *library = bp_application_get_library (app);
+  g_autoptr(BpStudyStore) store = NULL;
+  g_autoptr(BpLibrary) restarted_library = NULL;
+  g_autofree char *sql_weak = NULL;
+  g_autofree char *k8s_weak = NULL;
+  g_autofree char *summary = NULL;
+  BpLibraryEntry *sql, *k8s;
+  BpWindow *restarted;
+  QuestionWait wait;
+
+  /* The command line's way in: what "backprop sql.md" and a second instance end in. */
+  g_application_open (G_APPLICATION (app), &sql_file, 1, "");
+  wait_for_deck (window, "SQL Interview Questions");
+  sql = bp_library_lookup_path (library, sql_path);
+  g_assert_nonnull (sql);
+  g_assert_true (bp_deck_switcher_get_selected (window->deck_switcher) == sql);
+  g_assert_cmpuint (bp_deck_get_n_questions (bp_window_get_deck (window)), ==, 3);
+  wait_for_page (window, question_number (window, 1));
+  sql_weak = mark_weak (window, 2);
+
+  /* The Open action's way in, with the file the dialog would have given. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", k8s_path);
+  wait_for_deck (window, "Kubernetes Questions");
+  k8s = bp_library_lookup_path (library, k8s_path);
+  g_assert_nonnull (k8s);
+  k8s_weak = mark_weak (window, 1);
+  g_assert_cmpstr (sql_weak, !=, k8s_weak);
+
+  /* Back to the first deck through the switcher: where the reader was, mark kept. */
+  bp_deck_switcher_set_selected (window->deck_switcher, sql);
+  wait_for_deck (window, "SQL Interview Questions");
+  g_assert_cmpstr (bp_question_get_id (bp_window_get_question (window)), ==, sql_weak);
+  g_assert_true (current_weak (window));
+  summary = bp_deck_switcher_dup_summary (window->deck_switcher, k8s);
+  g_assert_cmpstr (summary, ==, "2 questions · 1 weak");
+
+  /* A restart: the library and the study file as read from disk, both decks and marks kept. */
+  store = reload_store ();
+  restarted_library = reload_library ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (restarted_library)), ==, 3);
+  g_assert_nonnull (bp_library_lookup (restarted_library, bp_library_entry_get_id (sql)));
+  g_assert_nonnull (bp_library_lookup (restarted_library, bp_library_entry_get_id (k8s)));
+  g_assert_cmpstr (bp_library_entry_get_path (bp_library_lookup (restarted_library, bp_library_entry_get_id (k8s))),
+                   ==, k8s_path);
+  g_assert_true (bp_study_store_get_weak (store, sql_weak));
+  g_assert_true (bp_study_store_get_weak (store, k8s_weak));
+  close_window (window);
+
+  /* A new window opens the last deck again, at the last question. */
+  restarted = open_window_with_store (app, store, 1000, 700);
+  wait = (QuestionWait) { restarted, sql_weak };
+  spin_until (shows_question, &wait, "the last deck and question to come back");
+  g_assert_true (current_weak (restarted));
+  close_window (restarted);
+}
+
+static gboolean
+page_says (gpointer data)
+{
+  BpWindow *window = data;
+  g_autofree char *found = try_evaluate (window_web_view (window),
+                                         "document.body.textContent.includes ('rewritten in the editor')");
+
+  return g_strcmp0 (found, "true") == 0;
+}
+
+static double
+scroll_y (BpWindow *window)
+{
+  g_autofree char *y = evaluate (window_web_view (window), "window.scrollY");
+
+  return g_ascii_strtod (y, NULL);
+}
+
+static gboolean
+scrolled_back (gpointer data)
+{
+  BpWindow *window = data;
+
+  return scroll_y (window) > 200;
+}
+
+static char *
+long_deck (const char *second_answer)
+{
+  GString *deck = g_string_new ("# Long Answers\n\n### Q1: What is first?\n\nShort.\n\n"
+                                "### Q2: What is long?\n\n");
+
+  g_string_append_printf (deck, "%s\n\n", second_answer);
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (deck, "Paragraph %u of a long answer, to scroll through.\n\n", i);
+  g_string_append (deck, "### Q3: What is last?\n\nThe end.\n");
+  return g_string_free (deck, FALSE);
+}
+
+/* Saved in an editor: the deck reloads in place, on the same question, scrolled as it was. */
+static void
+test_edit_reloads_in_place (void)
+{
+  g_autofree char *text = long_deck ("As first written.");
+  g_autofree char *edited = NULL;
+  g_autofree char *path = write_deck ("long.md", text, -1);
+  BpWindow *window = open_window (app, 1000, 500);
+  g_autofree char *id = NULL;
+  BpDeck *before;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
+  wait_for_deck (window, "Long Answers");
+  bp_window_show_question (window, question_number (window, 2));
+  wait_for_page (window, question_number (window, 2));
+  id = g_strdup (bp_question_get_id (bp_window_get_question (window)));
+  g_free (evaluate (window_web_view (window), "window.scrollTo (0, 400); window.scrollY"));
+  g_assert_cmpfloat (scroll_y (window), >, 200);
+  before = bp_window_get_deck (window);
+
+  edited = long_deck ("This answer was rewritten in the editor.");
+  g_free (write_deck ("long.md", edited, -1));
+  spin_until (page_says, window, "the edited answer to show");
+  g_assert_true (bp_window_get_deck (window) != before);
+  g_assert_cmpstr (bp_question_get_id (bp_window_get_question (window)), ==, id);
+  spin_until (scrolled_back, window, "the page to scroll back where it was");
+  close_window (window);
+}
+
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_with (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  BpWindow *window;
+  const char *text;
+} ToastWait;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return has_label_with (GTK_WIDGET (wait->window->toast_overlay), wait->text);
+}
+
+static char *
+read_or_null (const char *path)
+{
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents;
+}
+
+/* A file that is no deck: its name and why, in the window; nothing else changes. */
+static void
+test_bad_file_changes_nothing (void)
+{
+  g_autofree char *path = write_deck ("empty.md", "", 0);
+  g_autofree char *binary = write_deck ("photo.md", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  BpWindow *window = open_window (app, 1000, 700);
+  BpLibrary *library = bp_application_get_library (app);
+  guint n_decks = g_list_model_get_n_items (G_LIST_MODEL (library));
+  g_autofree char *library_before = read_or_null (bp_library_get_path (library));
+  g_autofree char *study_before = NULL;
+  g_autofree char *library_after = NULL;
+  g_autofree char *study_after = NULL;
+  BpDeck *deck = bp_window_get_deck (window);
+  BpQuestion *question = bp_window_get_question (window);
+  ToastWait wait = { window, NULL };
+
+  /* The answer open becomes read after a while: not what this test is about. */
+  bp_study_store_set_read (bp_application_get_store (app), bp_question_get_id (question), TRUE);
+  g_assert_true (bp_study_store_flush (bp_application_get_store (app), NULL));
+  study_before = read_or_null (bp_study_store_get_path (bp_application_get_store (app)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
+  wait.text = "empty.md";
+  spin_until (toast_shown, &wait, "a message naming the empty file");
+  g_assert_true (has_label_with (GTK_WIDGET (window->toast_overlay), "The file is empty"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", binary);
+  wait.text = "photo.md";
+  spin_until (toast_shown, &wait, "a message naming the binary file");
+  g_assert_true (has_label_with (GTK_WIDGET (window->toast_overlay), "binary"));
+
+  g_assert_true (bp_window_get_deck (window) == deck);
+  g_assert_true (bp_window_get_question (window) == question);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, n_decks);
+  library_after = read_or_null (bp_library_get_path (library));
+  g_assert_cmpstr (library_before, ==, library_after);
+  g_assert_true (bp_study_store_flush (bp_application_get_store (app), NULL));
+  study_after = read_or_null (bp_study_store_get_path (bp_application_get_store (app)));
+  g_assert_cmpstr (study_before, ==, study_after);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  app = init_app_tests (&argc, &argv);
+  deck_dir = g_dir_make_tmp ("test-library-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* First, while no other window's timer marks a question read. */
+  g_test_add_func ("/library/bad-file-changes-nothing", test_bad_file_changes_nothing);
+  g_test_add_func ("/library/open-switch-restart", test_open_switch_restart);
+  g_test_add_func ("/library/edit-reloads-in-place", test_edit_reloads_in_place);
+
+  return run_app_tests (&app);
+}
