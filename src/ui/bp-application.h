@@ -6,6 +6,7 @@
 
 #include "bp-deck.h"
 #include "bp-page-handler.h"
+#include "bp-reviews.h"
 #include "bp-study-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,6 @@ BpDeck        *bp_application_get_deck  (BpApplication  *self,
                                          GError        **error);
 BpStudyStore  *bp_application_get_store (BpApplication  *self);
 BpPageHandler *bp_application_get_page_handler (BpApplication *self);
+BpReviews     *bp_application_get_reviews (BpApplication *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "bp-sidebar.h"
 #include "bp-status-banner.h"
 #include "bp-study-store.h"
+#include "bp-study-view.h"
 #include "bp-window.h"
 
 G_BEGIN_DECLS
@@ -30,10 +31,14 @@ struct _BpWindow
   BpAnswerView *answer_view;
   BpNotesPane *notes_pane;
   BpStatusBanner *status_banner;
+  GtkStack *content_stack;
+  BpStudyView *study_view;
+  GtkWidget *study_button;
 
   GSettings *settings;
   BpDeck *deck;
   BpStudyStore *store;
+  BpReviews *reviews;
   /* The question whose answer is open. The window decides it and tells the answer view,
    * the titles and the notes; nothing reads it back from them. */
   BpQuestion *question;
@@ -46,6 +51,7 @@ struct _BpWindow
 };
 
 void bp_window_class_add_actions (GtkWidgetClass *widget_class);
+void bp_window_update_study      (BpWindow       *self);
 void bp_window_export_notes      (BpWindow       *self,
                                   GFile          *file);
 void bp_window_show_toast        (BpWindow       *self,

@@ -19,5 +19,8 @@ BpDeck     *bp_window_get_deck      (BpWindow      *self);
 BpQuestion *bp_window_get_question  (BpWindow      *self);
 void        bp_window_show_question (BpWindow      *self,
                                      BpQuestion    *question);
+gboolean    bp_window_get_studying  (BpWindow      *self);
+void        bp_window_set_studying  (BpWindow      *self,
+                                     gboolean       studying);
 
 G_END_DECLS
