@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bp-answer-view-private.h"
+#include "bp-preferences-window.h"
 #include "bp-study-queue.h"
 #include "bp-study-view-private.h"
 #include "bp-window-private.h"
@@ -239,6 +240,68 @@ test_session (void)
   close_window (window);
 }
 
+static GtkWindow *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (BP_IS_PREFERENCES_WINDOW (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* The scheduling settings in Preferences: pasted parameters that are not 21 numbers are
+ * refused with the reason under the field, and the setting keeps what it had. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  BpWindow *window = open_window (app, 1000, 760);
+  GtkWindow *preferences;
+  GtkAdjustment *adjustment;
+  GtkEditable *row;
+  GtkLabel *error;
+  g_autofree char *numbers = bp_fsrs_parameters_to_string (bp_fsrs_default_parameters ());
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL);
+  preferences = find_preferences ();
+  g_assert_true (BP_IS_PREFERENCES_WINDOW (preferences));
+
+  adjustment = GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                              BP_TYPE_PREFERENCES_WINDOW, "new_per_day"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 10);
+  gtk_adjustment_set_value (adjustment, 25);
+  g_assert_cmpuint (g_settings_get_uint (settings, "new-per-day"), ==, 25);
+  adjustment = GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                              BP_TYPE_PREFERENCES_WINDOW, "retention"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 90);
+
+  row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                     BP_TYPE_PREFERENCES_WINDOW, "parameters_row"));
+  error = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                    BP_TYPE_PREFERENCES_WINDOW, "parameters_error"));
+  gtk_editable_set_text (row, "0.2, 1.3, nope");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error)));
+  g_assert_cmpstr (gtk_label_get_label (error), !=, "");
+  g_assert_cmpstr (g_settings_get_string (settings, "fsrs-parameters"), ==, "");
+
+  gtk_editable_set_text (row, numbers);
+  g_signal_emit_by_name (row, "apply");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error)));
+  g_assert_cmpstr (g_settings_get_string (settings, "fsrs-parameters"), ==, numbers);
+
+  g_settings_reset (settings, "new-per-day");
+  g_settings_reset (settings, "fsrs-parameters");
+  gtk_window_destroy (preferences);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +310,7 @@ main (int   argc,
   app = init_app_tests (&argc, &argv);
 
   g_test_add_func ("/study-session/recall-reveal-grade-undo-restart", test_session);
+  g_test_add_func ("/study-session/preferences", test_preferences);
 
   return run_app_tests (&app);
 }
