@@ -627,6 +627,38 @@ test_notes_in_page (void)
   g_assert_null (strstr (empty_section, "Your notes"));
 }
 
+/* The study page: the question alone. Every answer of the built-in deck, and the notes, are
+ * nowhere in it, not even their first words. */
+static void
+test_question_page_hides_answer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) deck = bp_deck_parser_parse_builtin (&error);
+  g_autoptr(BpPageRenderer) renderer = renderer_new ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < bp_deck_get_n_questions (deck); i++)
+    {
+      BpQuestion *question = bp_deck_get_question (deck, i);
+      g_autofree char *page = bp_page_renderer_render_question (renderer, question,
+                                                                BP_PAGE_THEME_DARK);
+      g_autofree char *escaped_title = g_markup_escape_text (bp_question_get_title (question), -1);
+      g_autofree char *h1 = g_strdup_printf ("<h1>%s</h1>", escaped_title);
+      g_autofree char *article = extract_between (page, "<article class=\"answer\">", "</article>");
+      const char *answer_html = bp_answer_document_get_html (bp_question_get_document (question));
+      g_autofree char *answer_start = g_strndup (answer_html, 40);
+
+      g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>"));
+      g_assert_nonnull (strstr (page, "class=\"dark\""));
+      g_assert_nonnull (strstr (page, h1));
+      g_assert_nonnull (article);
+      g_assert_nonnull (strstr (article, "Recall your answer"));
+      g_assert_null (strstr (page, answer_start));
+      g_assert_null (strstr (page, "Your notes"));
+      g_assert_null (strstr (page, "<svg"));
+    }
+}
+
 /* Nesting */
 
 static const char * const block_nesting[] = { "ul", "ol", "blockquote", NULL };
@@ -847,6 +879,7 @@ main (int   argc,
 
   g_test_add_func ("/page-renderer/notes/untrusted", test_notes_untrusted);
   g_test_add_func ("/page-renderer/notes/in-page", test_notes_in_page);
+  g_test_add_func ("/page-renderer/question-page-hides-answer", test_question_page_hides_answer);
 
   g_test_add_func ("/page-renderer/template/custom", test_template_custom);
   g_test_add_func ("/page-renderer/template/no-placeholders", test_template_no_placeholders);

@@ -284,21 +284,40 @@ bp_page_renderer_render_notes (const char *notes)
   return html;
 }
 
-static void
-append_slot (GString     *page,
-             Slot         slot,
-             const char  *style_css,
-             BpQuestion  *question,
-             BpPageTheme  theme,
-             const char  *notes)
+/* What a page shows of its question: the answer and notes, or the question alone. */
+typedef struct
 {
+  BpQuestion  *question;
+  BpPageTheme  theme;
+  const char  *notes;
+  gboolean     answer_hidden;
+} PageContent;
+
+/* While the user recalls, the page holds no word of the answer, nor of the notes (which
+ * would give it away): revealing loads the answer's own page. */
+static void
+append_hidden_answer (GString *page)
+{
+  g_autofree char *text = g_markup_escape_text (_("Recall your answer, then show it."), -1);
+
+  g_string_append_printf (page, "<p class=\"recall\" id=\"recall\">%s</p>\n", text);
+}
+
+static void
+append_slot (GString           *page,
+             Slot               slot,
+             const char        *style_css,
+             const PageContent *content)
+{
+  BpQuestion *question = content->question;
+
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
 
   switch (slot)
     {
     case SLOT_THEME:
-      g_string_append (page, bp_page_theme_to_string (theme));
+      g_string_append (page, bp_page_theme_to_string (content->theme));
       break;
 
     case SLOT_CSP:
@@ -321,11 +340,14 @@ append_slot (GString     *page,
       break;
 
     case SLOT_ANSWER:
-      g_string_append (page, bp_answer_document_get_html (bp_question_get_document (question)));
+      if (content->answer_hidden)
+        append_hidden_answer (page);
+      else
+        g_string_append (page, bp_answer_document_get_html (bp_question_get_document (question)));
       break;
 
     case SLOT_NOTES:
-      text = bp_page_renderer_render_notes (notes);
+      text = bp_page_renderer_render_notes (content->answer_hidden ? NULL : content->notes);
       g_string_append (page, text);
       break;
 
@@ -333,6 +355,25 @@ append_slot (GString     *page,
     default:
       g_assert_not_reached ();
     }
+}
+
+static char *
+render_content (BpPageRenderer    *self,
+                const PageContent *content)
+{
+  GString *page = g_string_sized_new (16 * 1024);
+
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const Segment *segment = &g_array_index (self->segments, Segment, i);
+
+      if (segment->slot == SLOT_LITERAL)
+        g_string_append (page, segment->text);
+      else
+        append_slot (page, segment->slot, self->style_css, content);
+    }
+
+  return g_string_free (page, FALSE);
 }
 
 /**
@@ -348,22 +389,31 @@ bp_page_renderer_render (BpPageRenderer *self,
                          BpPageTheme     theme,
                          const char     *notes)
 {
-  GString *page;
+  PageContent content = { question, theme, notes, FALSE };
 
   g_return_val_if_fail (BP_IS_PAGE_RENDERER (self), NULL);
   g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
 
-  page = g_string_sized_new (16 * 1024);
+  return render_content (self, &content);
+}
 
-  for (guint i = 0; i < self->segments->len; i++)
-    {
-      const Segment *segment = &g_array_index (self->segments, Segment, i);
+/**
+ * bp_page_renderer_render_question:
+ *
+ * The page a study session shows first: from the same template, the question's label and
+ * title, and none of its answer or notes.
+ *
+ * Returns: (transfer full): the page, as UTF-8 HTML.
+ */
+char *
+bp_page_renderer_render_question (BpPageRenderer *self,
+                                  BpQuestion     *question,
+                                  BpPageTheme     theme)
+{
+  PageContent content = { question, theme, NULL, TRUE };
 
-      if (segment->slot == SLOT_LITERAL)
-        g_string_append (page, segment->text);
-      else
-        append_slot (page, segment->slot, self->style_css, question, theme, notes);
-    }
+  g_return_val_if_fail (BP_IS_PAGE_RENDERER (self), NULL);
+  g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
 
-  return g_string_free (page, FALSE);
+  return render_content (self, &content);
 }

@@ -30,6 +30,9 @@ char           *bp_page_renderer_render           (BpPageRenderer  *self,
                                                    BpQuestion      *question,
                                                    BpPageTheme      theme,
                                                    const char      *notes);
+char           *bp_page_renderer_render_question  (BpPageRenderer  *self,
+                                                   BpQuestion      *question,
+                                                   BpPageTheme      theme);
 char           *bp_page_renderer_render_answer    (BpQuestion      *question);
 char           *bp_page_renderer_render_notes     (const char      *notes);
 const char     *bp_page_theme_to_string           (BpPageTheme      theme);

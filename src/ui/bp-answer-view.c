@@ -20,6 +20,7 @@ struct _BpAnswerView
 
   BpPageHandler *page_handler;  /* serves the pages and resolves their links */
   BpQuestion *question;
+  gboolean answer_hidden;   /* the question alone, while the user recalls its answer */
   char *highlight;      /* the word WebKit's find controller moves between */
   char *search_words;   /* the search's words, space-separated, for search-highlight.js */
   double kept_scroll;   /* where the next page of the same question scrolls to, if >= 0 */
@@ -678,25 +679,59 @@ bp_answer_view_get_question (BpAnswerView *self)
  *
  * Loads the question's page. The handler renders it when the web view asks for it.
  */
+static void
+load_page (BpAnswerView *self)
+{
+  g_autofree char *uri = NULL;
+
+  if (self->question == NULL)
+    return;
+
+  uri = self->answer_hidden ? bp_page_handler_dup_study_uri (self->question)
+                            : bp_page_handler_dup_uri_for_question (self->question);
+  webkit_web_view_load_uri (self->web_view, uri);
+}
+
 void
 bp_answer_view_set_question (BpAnswerView *self,
                              BpQuestion   *question)
 {
-  g_autofree char *uri = NULL;
-
   g_return_if_fail (BP_IS_ANSWER_VIEW (self));
   g_return_if_fail (!question || BP_IS_QUESTION (question));
 
   if (!g_set_object (&self->question, question))
     return;
 
-  if (question != NULL)
-    {
-      uri = bp_page_handler_dup_uri_for_question (question);
-      webkit_web_view_load_uri (self->web_view, uri);
-    }
-
+  load_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
+gboolean
+bp_answer_view_get_answer_hidden (BpAnswerView *self)
+{
+  g_return_val_if_fail (BP_IS_ANSWER_VIEW (self), FALSE);
+
+  return self->answer_hidden;
+}
+
+/**
+ * bp_answer_view_set_answer_hidden:
+ * @hidden: whether the page shows the question alone (its study page), with no answer HTML
+ *
+ * Revealing loads the answer's own page: until then, the web view has none of it.
+ */
+void
+bp_answer_view_set_answer_hidden (BpAnswerView *self,
+                                  gboolean      hidden)
+{
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+
+  hidden = !!hidden;
+  if (self->answer_hidden == hidden)
+    return;
+
+  self->answer_hidden = hidden;
+  load_page (self);
 }
 
 /**

@@ -19,6 +19,9 @@ void           bp_answer_view_set_page_handler (BpAnswerView  *self,
 BpQuestion    *bp_answer_view_get_question     (BpAnswerView  *self);
 void           bp_answer_view_set_question     (BpAnswerView  *self,
                                                 BpQuestion    *question);
+gboolean       bp_answer_view_get_answer_hidden (BpAnswerView  *self);
+void           bp_answer_view_set_answer_hidden (BpAnswerView  *self,
+                                                 gboolean       hidden);
 void           bp_answer_view_refresh_notes    (BpAnswerView  *self);
 void           bp_answer_view_set_search       (BpAnswerView  *self,
                                                 const char    *query);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-application.h"
+#include "bp-clock.h"
 #include "bp-deck-inspect.h"
 #include "bp-deck-parser.h"
 #include "bp-preferences-window.h"
@@ -21,6 +22,7 @@ struct _BpApplication
   BpStudyStore *store;
   BpLibrary *library;
   BpPageHandler *page_handler;
+  BpReviews *reviews;
   GSettings *settings;
 };
 
@@ -72,6 +74,69 @@ bp_application_get_store (BpApplication *self)
     }
 
   return self->store;
+}
+
+/* Optimized parameters from Preferences; the field there refuses what does not parse, so a
+ * key that does not (edited by hand) falls back to the defaults. */
+static void
+apply_fsrs_parameters (BpApplication *self)
+{
+  g_autofree char *text = g_settings_get_string (self->settings, "fsrs-parameters");
+  g_autoptr(GError) error = NULL;
+  BpFsrsParameters parameters = *bp_fsrs_default_parameters ();
+
+  if (*g_strstrip (text) != '\0' && !bp_fsrs_parameters_parse (&parameters, text, &error))
+    {
+      g_warning ("Using the default scheduler parameters: %s", error->message);
+      parameters = *bp_fsrs_default_parameters ();
+    }
+  bp_reviews_set_parameters (self->reviews, &parameters);
+}
+
+static void
+reviews_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Not a warning: the windows say so, and the reviews start empty. */
+  if (!bp_reviews_load_finish (BP_REVIEWS (object), result, &error))
+    g_message ("%s", error->message);
+}
+
+/**
+ * bp_application_get_reviews:
+ *
+ * Every grade, from the review log beside the study file: read and replayed in a worker at
+ * start-up (bp_reviews_get_loaded() says when), then followed on disk.
+ *
+ * Returns: (transfer none): the reviews
+ */
+BpReviews *
+bp_application_get_reviews (BpApplication *self)
+{
+  g_return_val_if_fail (BP_IS_APPLICATION (self), NULL);
+
+  if (self->reviews == NULL)
+    {
+      g_autofree char *study_path = bp_study_store_dup_default_path ();
+      g_autofree char *folder = g_path_get_dirname (study_path);
+      g_autofree char *path = g_build_filename (folder, "reviews.log", NULL);
+      g_autoptr(BpReviewLog) log = bp_review_log_new (path);
+
+      self->reviews = bp_reviews_new (log);
+      bp_reviews_set_day_offset (self->reviews, bp_clock_day_offset_us (bp_clock_now_us ()));
+      if (self->settings != NULL)
+        {
+          apply_fsrs_parameters (self);
+          g_signal_connect_object (self->settings, "changed::fsrs-parameters",
+                                   G_CALLBACK (apply_fsrs_parameters), self, G_CONNECT_SWAPPED);
+        }
+      bp_reviews_load_async (self->reviews, NULL, reviews_loaded_cb, NULL);
+    }
+
+  return self->reviews;
 }
 
 /**
@@ -422,6 +487,8 @@ set_accelerators (GtkApplication *application)
     { "app.text-larger", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
     { "app.text-smaller", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "app.text-reset", { "<Control>0", "<Control>KP_0", NULL } },
+    { "study.toggle", { "<Control>r", NULL } },
+    { "study.undo", { "<Control>z", NULL } },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -447,6 +514,7 @@ bp_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 
   setup_page_handler (self);
+  bp_application_get_reviews (self);
 }
 
 /* A last save, for changes made after the windows closed (none, normally). */
@@ -457,6 +525,9 @@ bp_application_shutdown (GApplication *application)
   g_autoptr(GError) error = NULL;
 
   if (self->store != NULL && !bp_study_store_flush (self->store, &error))
+    g_warning ("%s", error->message);
+  g_clear_error (&error);
+  if (self->reviews != NULL && !bp_reviews_retry (self->reviews, &error))
     g_warning ("%s", error->message);
 
   G_APPLICATION_CLASS (bp_application_parent_class)->shutdown (application);
@@ -470,6 +541,7 @@ bp_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->page_handler);
   g_clear_object (&self->library);
+  g_clear_object (&self->reviews);
   g_clear_object (&self->store);
   g_clear_object (&self->deck);
 

@@ -7,6 +7,7 @@
 #include "bp-deck.h"
 #include "bp-library.h"
 #include "bp-page-handler.h"
+#include "bp-reviews.h"
 #include "bp-study-store.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,6 @@ BpDeck        *bp_application_get_deck  (BpApplication  *self,
 BpStudyStore  *bp_application_get_store (BpApplication  *self);
 BpPageHandler *bp_application_get_page_handler (BpApplication *self);
 BpLibrary     *bp_application_get_library (BpApplication *self);
+BpReviews     *bp_application_get_reviews (BpApplication *self);
 
 G_END_DECLS

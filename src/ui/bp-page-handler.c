@@ -13,6 +13,7 @@
 
 #define URI_PREFIX BP_PAGE_SCHEME "://"
 #define ANSWER_ROUTE "deck"
+#define STUDY_ROUTE "study"
 #define NUMBER_LINK_PREFIX "question:"
 
 struct _BpPageHandler
@@ -46,11 +47,16 @@ static char *render_answer_page (BpPageHandler  *self,
                                  const char     *path,
                                  GError        **error);
 
+static char *render_study_page (BpPageHandler  *self,
+                                const char     *path,
+                                GError        **error);
+
 static const struct {
   const char *host;
   PageRoute render;
 } routes[] = {
   { ANSWER_ROUTE, render_answer_page },
+  { STUDY_ROUTE, render_study_page },
 };
 
 /**
@@ -135,6 +141,25 @@ render_answer_page (BpPageHandler  *self,
     notes = bp_study_store_dup_notes (self->store, bp_question_get_id (question));
 
   return bp_page_renderer_render (self->renderer, question, bp_page_handler_get_current_theme (), notes);
+}
+
+/* backprop://study/<deck id>/<slug>: the question alone, while the user recalls the answer. */
+static char *
+render_study_page (BpPageHandler  *self,
+                   const char     *path,
+                   GError        **error)
+{
+  BpQuestion *question = lookup_question_id (self, path);
+
+  if (question == NULL)
+    {
+      g_set_error_literal (error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
+                           _("This page is not part of the open deck."));
+      return NULL;
+    }
+
+  return bp_page_renderer_render_question (self->renderer, question,
+                                           bp_page_handler_get_current_theme ());
 }
 
 static char *
@@ -414,6 +439,23 @@ bp_page_handler_dup_uri_for_question (BpQuestion *question)
 
   escaped = g_uri_escape_string (bp_question_get_id (question), "/", FALSE);
   return g_strconcat (URI_PREFIX ANSWER_ROUTE "/", escaped, NULL);
+}
+
+/**
+ * bp_page_handler_dup_study_uri:
+ *
+ * Returns: (transfer full): backprop://study/<deck id>/<slug>, @question's page without its
+ *   answer
+ */
+char *
+bp_page_handler_dup_study_uri (BpQuestion *question)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
+
+  escaped = g_uri_escape_string (bp_question_get_id (question), "/", FALSE);
+  return g_strconcat (URI_PREFIX STUDY_ROUTE "/", escaped, NULL);
 }
 
 /* "question:9" in an answer: question 9 of the deck the link is in. */

@@ -47,6 +47,7 @@ void            bp_page_handler_set_store         (BpPageHandler    *self,
                                                    BpStudyStore     *store);
 
 char           *bp_page_handler_dup_uri_for_question (BpQuestion    *question);
+char           *bp_page_handler_dup_study_uri     (BpQuestion       *question);
 BpQuestion     *bp_page_handler_lookup_question   (BpPageHandler    *self,
                                                    const char       *uri,
                                                    BpQuestion       *from);

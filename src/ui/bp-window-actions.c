@@ -163,9 +163,41 @@ shortcuts_show_action (GtkWidget  *widget,
   gtk_window_present (self->shortcuts_window);
 }
 
+static void
+study_start_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  bp_window_set_studying (BP_WINDOW (widget), TRUE);
+}
+
+static void
+study_stop_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  bp_window_set_studying (BP_WINDOW (widget), FALSE);
+}
+
+/* Ctrl+Z, an accelerator, acts on the window: the session takes its last grade back. */
+static void
+study_undo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  if (bp_window_get_studying (self))
+    bp_study_view_undo (self->study_view);
+}
+
 void
 bp_window_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "study.undo", NULL, study_undo_action);
+  gtk_widget_class_install_action (widget_class, "study.start", NULL, study_start_action);
+  gtk_widget_class_install_action (widget_class, "study.stop", NULL, study_stop_action);
+  gtk_widget_class_install_property_action (widget_class, "study.toggle", "studying");
   gtk_widget_class_install_action (widget_class, "history.back", NULL, history_back_action);
   gtk_widget_class_install_action (widget_class, "history.forward", NULL, history_forward_action);
   gtk_widget_class_install_action (widget_class, "search.focus", NULL, search_focus_action);

@@ -10,6 +10,7 @@
 #include "bp-sidebar.h"
 #include "bp-status-banner.h"
 #include "bp-study-store.h"
+#include "bp-study-view.h"
 #include "bp-window.h"
 
 G_BEGIN_DECLS
@@ -33,10 +34,14 @@ struct _BpWindow
   BpAnswerView *answer_view;
   BpNotesPane *notes_pane;
   BpStatusBanner *status_banner;
+  GtkStack *content_stack;
+  BpStudyView *study_view;
+  GtkWidget *study_button;
 
   GSettings *settings;
   BpDeck *deck;
   BpStudyStore *store;
+  BpReviews *reviews;
   /* The question whose answer is open. The window decides it and tells the answer view,
    * the titles and the notes; nothing reads it back from them. */
   BpQuestion *question;
@@ -60,12 +65,13 @@ struct _BpWindow
 };
 
 void bp_window_class_add_actions         (GtkWidgetClass *widget_class);
+void bp_window_update_study              (BpWindow       *self);
 void _bp_window_class_add_library        (GtkWidgetClass *widget_class);
 void _bp_window_init_library             (BpWindow       *self);
 void _bp_window_dispose_library          (BpWindow       *self);
-void bp_window_export_notes      (BpWindow       *self,
-                                  GFile          *file);
-void bp_window_show_toast        (BpWindow       *self,
-                                  const char     *title);
+void bp_window_export_notes              (BpWindow       *self,
+                                          GFile          *file);
+void bp_window_show_toast                (BpWindow       *self,
+                                          const char     *title);
 
 G_END_DECLS

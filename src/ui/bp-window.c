@@ -26,6 +26,7 @@ enum {
   PROP_QUESTION,
   PROP_CURRENT_WEAK,
   PROP_NOTES_VISIBLE,
+  PROP_STUDYING,
   N_PROPS
 };
 
@@ -307,6 +308,11 @@ bp_window_close_request (GtkWindow *window)
       ask_before_discarding (self, error);
       return TRUE;
     }
+  if (!bp_reviews_retry (self->reviews, &error))
+    {
+      ask_before_discarding (self, error);
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -334,6 +340,41 @@ announce_recovery (BpWindow *self)
   bp_window_show_toast (self, message);
 }
 
+/* Damaged lines of the review log were skipped, never deleted: say which. */
+static void
+announce_review_problems (BpWindow *self)
+{
+  GPtrArray *problems = bp_review_log_get_problems (bp_reviews_get_log (self->reviews));
+  g_autofree char *message = NULL;
+  BpReviewProblem *first;
+
+  if (problems->len == 0)
+    return;
+
+  first = g_ptr_array_index (problems, 0);
+  if (problems->len == 1)
+    message = g_strdup_printf (_("Line %u of the review log could not be read (%s) and was "
+                                 "skipped; the file is unchanged."),
+                               first->line, first->message);
+  else
+    message = g_strdup_printf (_("Line %u and %u more lines of the review log could not be "
+                                 "read (%s) and were skipped; the file is unchanged."),
+                               first->line, problems->len - 1, first->message);
+  bp_window_show_toast (self, message);
+}
+
+static void
+reviews_loaded_cb (BpWindow *self)
+{
+  gboolean loaded = bp_reviews_get_loaded (self->reviews);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.start", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.toggle", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.undo", loaded && bp_window_get_studying (self));
+  if (loaded)
+    announce_review_problems (self);
+}
+
 static void
 bp_window_constructed (GObject *object)
 {
@@ -349,6 +390,12 @@ bp_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
   bp_answer_view_set_page_handler (self->answer_view, bp_application_get_page_handler (application));
+  self->reviews = g_object_ref (bp_application_get_reviews (application));
+  bp_study_view_setup (self->study_view, self->deck, self->store, self->reviews,
+                       bp_application_get_page_handler (application));
+  g_signal_connect_object (self->reviews, "notify::loaded", G_CALLBACK (reviews_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  reviews_loaded_cb (self);
   bp_status_banner_set_store (self->status_banner, self->store);
   bp_sidebar_set_store (self->sidebar, self->store);
   bp_sidebar_set_deck (self->sidebar, self->deck);
@@ -377,6 +424,7 @@ bp_window_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
   g_clear_object (&self->question);
+  g_clear_object (&self->reviews);
   g_clear_object (&self->store);
   g_clear_object (&self->deck);
   g_clear_object (&self->settings);
@@ -413,6 +461,10 @@ bp_window_get_property (GObject    *object,
 
     case PROP_NOTES_VISIBLE:
       g_value_set_boolean (value, self->notes_visible);
+      break;
+
+    case PROP_STUDYING:
+      g_value_set_boolean (value, bp_window_get_studying (self));
       break;
 
     default:
@@ -463,6 +515,10 @@ bp_window_set_property (GObject      *object,
       set_notes_visible (self, g_value_get_boolean (value));
       break;
 
+    case PROP_STUDYING:
+      bp_window_set_studying (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -502,9 +558,14 @@ bp_window_class_init (BpWindowClass *klass)
     g_param_spec_boolean ("notes-visible", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STUDYING] =
+    g_param_spec_boolean ("studying", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BP_TYPE_ANSWER_VIEW);
+  g_type_ensure (BP_TYPE_STUDY_VIEW);
   g_type_ensure (BP_TYPE_NOTES_PANE);
   g_type_ensure (BP_TYPE_SIDEBAR);
   g_type_ensure (BP_TYPE_STATUS_BANNER);
@@ -523,6 +584,9 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, status_banner);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, notes_pane);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, study_view);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, study_button);
   gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_query_cb);
@@ -597,6 +661,50 @@ bp_window_show_question (BpWindow   *self,
   g_return_if_fail (BP_IS_QUESTION (question));
 
   bp_sidebar_set_selected_question (self->sidebar, question);
+}
+
+gboolean
+bp_window_get_studying (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  /* Asked for by the study.toggle action before the template is built, and after. */
+  return self->content_stack != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "study") == 0;
+}
+
+/**
+ * bp_window_set_studying:
+ * @studying: whether the window shows the study session rather than the answers
+ *
+ * Starts or resumes the session; leaving it keeps it for the next time. The reviews must
+ * have been read first: until then, the window says so.
+ */
+void
+bp_window_set_studying (BpWindow *self,
+                        gboolean  studying)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  studying = !!studying;
+  if (studying == bp_window_get_studying (self))
+    return;
+  if (studying && !bp_reviews_get_loaded (self->reviews))
+    {
+      bp_window_show_toast (self, _("Your reviews are still being read; try again in a moment."));
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, studying ? "study" : "read");
+  /* Ctrl+Z takes a grade back only in a session; while reading it stays the notes' undo. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.undo", studying);
+  if (studying)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->content);
+      bp_study_view_start (self->study_view);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDYING]);
 }
 
 void

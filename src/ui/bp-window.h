@@ -22,5 +22,8 @@ void        bp_window_show_question (BpWindow      *self,
 void        bp_window_open_files    (BpWindow      *self,
                                      GFile        **files,
                                      int            n_files);
+gboolean    bp_window_get_studying  (BpWindow      *self);
+void        bp_window_set_studying  (BpWindow      *self,
+                                     gboolean       studying);
 
 G_END_DECLS
