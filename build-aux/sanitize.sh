@@ -29,14 +29,17 @@ die() {
 }
 
 # The core's test programs, as the sanitizer build's meson knows them, plus the writers
-# that test-study-store and test-review-log start: nothing that links GTK or WebKit.
+# that test-study-store and test-review-log start: nothing that links GTK or WebKit. A core
+# test run by an interpreter (check-inspect.py drives the app) builds nothing here.
 core_targets() {
   meson introspect "$build_dir" --tests | python3 -c '
 import json, os, sys
-build_dir = sys.argv[1]
+build_dir = os.path.realpath(sys.argv[1])
 for test in json.load(sys.stdin):
-    if any(suite.split(":")[-1] == "core" for suite in test["suite"]):
-        print(os.path.relpath(test["cmd"][0], build_dir))
+    program = os.path.realpath(test["cmd"][0])
+    if (any(suite.split(":")[-1] == "core" for suite in test["suite"])
+            and os.path.commonpath([program, build_dir]) == build_dir):
+        print(os.path.relpath(program, build_dir))
 ' "$build_dir"
   echo tests/study-store-writer
   echo tests/fuzz/fuzz-deck-parser

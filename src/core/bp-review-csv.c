@@ -261,7 +261,7 @@ read_row (GPtrArray     *row,
   if (!read_number (g_ptr_array_index (row, columns->review_time), MAX_TIME_MS, &time_ms) ||
       !read_number (g_ptr_array_index (row, columns->review_rating), 4, &rating) ||
       (*duration_text != '\0' && !read_number (duration_text, G_MAXUINT, &duration)) ||
-      *card_id == '\0' || !g_utf8_validate (card_id, -1, NULL) || strpbrk (card_id, "\r\n\t"))
+      !bp_review_question_id_is_valid (card_id, strlen (card_id)))
     goto invalid;
   /* Rating 0 is Anki's manual rescheduling: not a review. */
   if (rating == 0)

@@ -30,9 +30,15 @@
 
 G_DEFINE_QUARK (bp-review-format-error-quark, bp_review_format_error)
 
-static gboolean
-question_id_is_valid (const char *id,
-                      gsize       length)
+/**
+ * bp_review_question_id_is_valid:
+ *
+ * Returns: whether @id can name a question in the log: UTF-8 text, not empty, no control
+ *   characters (a tab or a newline would split its line)
+ */
+gboolean
+bp_review_question_id_is_valid (const char *id,
+                                gsize       length)
 {
   if (length == 0 || !g_utf8_validate_len (id, length, NULL))
     return FALSE;
@@ -71,7 +77,7 @@ bp_review_event_new_grade (const char *id,
   BpReviewEvent *event;
 
   g_return_val_if_fail (bp_review_event_id_is_valid (id), NULL);
-  g_return_val_if_fail (question_id_is_valid (question_id, strlen (question_id)), NULL);
+  g_return_val_if_fail (bp_review_question_id_is_valid (question_id, strlen (question_id)), NULL);
   g_return_val_if_fail (grade >= 1 && grade <= 4, NULL);
 
   event = g_new0 (BpReviewEvent, 1);
@@ -373,7 +379,7 @@ parse_grade (const Field  *fields,
     return damaged (error, _("A review’s elapsed days are not a number of days."));
   if (!read_seconds (&fields[5], &event->duration_ms))
     return damaged (error, _("A review’s time spent is not a number of seconds."));
-  if (!question_id_is_valid (fields[6].start, fields[6].length))
+  if (!bp_review_question_id_is_valid (fields[6].start, fields[6].length))
     return damaged (error, _("A review’s question id is empty or not text."));
   event->question_id = g_strndup (fields[6].start, fields[6].length);
   return g_steal_pointer (&event);

@@ -61,6 +61,8 @@ void            bp_review_event_free        (BpReviewEvent       *event);
 gboolean        bp_review_event_equal       (const BpReviewEvent *a,
                                              const BpReviewEvent *b);
 gboolean        bp_review_event_id_is_valid (const char          *id);
+gboolean        bp_review_question_id_is_valid (const char       *id,
+                                                gsize             length);
 void            bp_review_event_id_from_bits (char               *id,
                                              const guint32        bits[4]);
 void            bp_review_problem_free      (BpReviewProblem     *problem);
