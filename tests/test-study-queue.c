@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bp-study-queue.h"
 
 #define TODAY 20000
@@ -176,6 +178,57 @@ test_interview_date (void)
                      bp_queue_forecast (parameters, &fresh, TODAY + 20));
 }
 
+/* Forgotten today (Again): due again today, so a later session today shows it once more,
+ * whatever its stability; remembered (Good): due when FSRS says. */
+static void
+test_again_due_today (void)
+{
+  const BpFsrsParameters *parameters = bp_fsrs_default_parameters ();
+  BpCardState forgotten = reviewed (TODAY, 3);
+  BpCardState remembered = reviewed (TODAY, 3);
+  BpQueueCard cards[] = {
+    { "forgotten", &forgotten, FALSE },
+    { "remembered", &remembered, FALSE },
+  };
+  BpQueueOptions options;
+  g_autoptr(BpStudyQueue) queue = NULL;
+
+  forgotten.last_grade = BP_GRADE_AGAIN;
+  remembered.last_grade = BP_GRADE_GOOD;
+  bp_queue_options_init (&options, TODAY);
+  g_assert_cmpint (bp_queue_due_day (&options, parameters, &forgotten), ==, TODAY);
+  g_assert_cmpint (bp_queue_due_day (&options, parameters, &remembered), ==,
+                   TODAY + bp_fsrs_interval (parameters, 3, 0.9));
+  g_assert_cmpint (bp_queue_due_day (&options, parameters, &remembered), >, TODAY);
+  queue = bp_study_queue_new (parameters, &options, cards, G_N_ELEMENTS (cards));
+  g_assert_cmpuint (bp_study_queue_get_length (queue), ==, 1);
+  g_assert_cmpstr (bp_study_queue_peek (queue), ==, "forgotten");
+}
+
+/* An interview date as Preferences takes it: year-month-day, counted as bp_review_day()
+ * counts days; anything else refused with a reason. */
+static void
+test_parse_day (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 day = -1;
+
+  g_assert_true (bp_queue_parse_day ("1970-01-01", &day, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (day, ==, 0);
+  g_assert_true (bp_queue_parse_day ("2026-12-08", &day, NULL));
+  g_assert_cmpint (day, ==, bp_review_day (G_GINT64_CONSTANT (1796731200) * G_USEC_PER_SEC, 0));
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *bad[] = { "2026-02-30", "2026-12-8", "next friday", "2026-12-08x", "" };
+
+      g_assert_false (bp_queue_parse_day (bad[i], &day, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, "2027-03-15"));
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +239,8 @@ main (int   argc,
   g_test_add_func ("/study-queue/new-limit", test_new_limit);
   g_test_add_func ("/study-queue/undo", test_undo);
   g_test_add_func ("/study-queue/interview-date", test_interview_date);
+  g_test_add_func ("/study-queue/again-due-today", test_again_due_today);
+  g_test_add_func ("/study-queue/parse-day", test_parse_day);
 
   return g_test_run ();
 }

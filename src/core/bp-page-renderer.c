@@ -291,6 +291,10 @@ typedef struct
   BpPageTheme  theme;
   const char  *notes;
   gboolean     answer_hidden;
+  /* A page of no question (the progress page): its own label, title and body. */
+  const char  *label;
+  const char  *title;
+  const char  *body;
 } PageContent;
 
 /* While the user recalls, the page holds no word of the answer, nor of the notes (which
@@ -313,6 +317,14 @@ append_slot (GString           *page,
 
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
+
+  if (question == NULL && slot != SLOT_THEME && slot != SLOT_CSP && slot != SLOT_STYLE)
+    {
+      text = g_markup_escape_text (slot == SLOT_LABEL ? content->label : content->title, -1);
+      g_string_append (page, slot == SLOT_ANSWER ? content->body
+                             : slot == SLOT_NOTES ? "" : text);
+      return;
+    }
 
   switch (slot)
     {
@@ -414,6 +426,27 @@ bp_page_renderer_render_question (BpPageRenderer *self,
 
   g_return_val_if_fail (BP_IS_PAGE_RENDERER (self), NULL);
   g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
+
+  return render_content (self, &content);
+}
+
+/**
+ * bp_page_renderer_render_page:
+ * @body: the page's HTML, made by the core (bp_progress_page_render())
+ *
+ * Returns: (transfer full): a page of no question, in the answers' template and style
+ */
+char *
+bp_page_renderer_render_page (BpPageRenderer *self,
+                              BpPageTheme     theme,
+                              const char     *label,
+                              const char     *title,
+                              const char     *body)
+{
+  PageContent content = { NULL, theme, NULL, FALSE, label, title, body };
+
+  g_return_val_if_fail (BP_IS_PAGE_RENDERER (self), NULL);
+  g_return_val_if_fail (label != NULL && title != NULL && body != NULL, NULL);
 
   return render_content (self, &content);
 }

@@ -33,6 +33,11 @@ char           *bp_page_renderer_render           (BpPageRenderer  *self,
 char           *bp_page_renderer_render_question  (BpPageRenderer  *self,
                                                    BpQuestion      *question,
                                                    BpPageTheme      theme);
+char           *bp_page_renderer_render_page      (BpPageRenderer  *self,
+                                                   BpPageTheme      theme,
+                                                   const char      *label,
+                                                   const char      *title,
+                                                   const char      *body);
 char           *bp_page_renderer_render_answer    (BpQuestion      *question);
 char           *bp_page_renderer_render_notes     (const char      *notes);
 const char     *bp_page_theme_to_string           (BpPageTheme      theme);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bp-reviews.h"
+#include "bp-study-queue.h"
 
 /*
  * The log is the truth; the states are what replaying it gives, kept until it changes. A
@@ -23,6 +24,8 @@ struct _BpReviews
   BpReviewLog *log;
   BpFsrsParameters parameters;
   gint64 day_offset_us;
+  double retention;       /* what due days are computed for */
+  gint64 interview_day;   /* or BP_STUDY_QUEUE_NO_INTERVIEW */
   GHashTable *states;   /* question id (borrowed from events) -> BpCardState */
   GPtrArray *pending;   /* BpReviewEvent the log could not take yet */
   GError *save_error;
@@ -173,6 +176,8 @@ static void
 bp_reviews_init (BpReviews *self)
 {
   self->parameters = *bp_fsrs_default_parameters ();
+  self->retention = BP_FSRS_RETENTION_DEFAULT;
+  self->interview_day = BP_STUDY_QUEUE_NO_INTERVIEW;
   self->pending = new_event_array ();
   self->states = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -336,6 +341,86 @@ bp_reviews_set_day_offset (BpReviews *self,
   self->day_offset_us = day_offset_us;
   if (self->loaded)
     replay (self);
+}
+
+double
+bp_reviews_get_retention (BpReviews *self)
+{
+  g_return_val_if_fail (BP_IS_REVIEWS (self), BP_FSRS_RETENTION_DEFAULT);
+  return self->retention;
+}
+
+/* The desired retention the due days are computed for (the sidebar's, the Due filter's):
+ * the same the study session schedules with. */
+void
+bp_reviews_set_retention (BpReviews *self,
+                          double     retention)
+{
+  g_return_if_fail (BP_IS_REVIEWS (self));
+  g_return_if_fail (retention > 0 && retention < 1);
+
+  if (self->retention == retention)
+    return;
+  self->retention = retention;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gint64
+bp_reviews_get_interview_day (BpReviews *self)
+{
+  g_return_val_if_fail (BP_IS_REVIEWS (self), BP_STUDY_QUEUE_NO_INTERVIEW);
+  return self->interview_day;
+}
+
+/* @day: bp_review_day() of the interview, or BP_STUDY_QUEUE_NO_INTERVIEW: no due day
+ * jumps over it (bp_queue_due_day()) */
+void
+bp_reviews_set_interview_day (BpReviews *self,
+                              gint64     day)
+{
+  g_return_if_fail (BP_IS_REVIEWS (self));
+
+  if (self->interview_day == day)
+    return;
+  self->interview_day = day;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The options a session starts from on @today: the retention and interview day set here. */
+void
+bp_reviews_queue_options (BpReviews      *self,
+                          gint64          today,
+                          BpQueueOptions *options)
+{
+  g_return_if_fail (BP_IS_REVIEWS (self));
+
+  bp_queue_options_init (options, today);
+  options->retention = self->retention;
+  options->interview_day = self->interview_day;
+  options->new_done_today = bp_queue_count_new_today (self->states, today);
+}
+
+/**
+ * bp_reviews_get_due_day:
+ *
+ * Returns: the day (bp_review_day()) @question_id is due, capped before the interview;
+ *   G_MAXINT64 for a question never graded
+ */
+gint64
+bp_reviews_get_due_day (BpReviews  *self,
+                        const char *question_id)
+{
+  const BpCardState *state = bp_reviews_lookup (self, question_id);
+  BpQueueOptions options;
+
+  if (state == NULL)
+    return G_MAXINT64;
+  /* Not bp_reviews_queue_options(): a row asks this, and counting today's new ones walks
+   * every state. */
+  bp_queue_options_init (&options, state->last_day);
+  options.retention = self->retention;
+  options.interview_day = self->interview_day;
+  return bp_queue_due_day (&options, &self->parameters, state);
 }
 
 /* Returns: (nullable): what the log says of @question_id; %NULL: never graded */

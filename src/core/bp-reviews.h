@@ -7,6 +7,7 @@
 #include "bp-fsrs.h"
 #include "bp-review-log.h"
 #include "bp-review-replay.h"
+#include "bp-study-queue.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,17 @@ void                    bp_reviews_set_parameters  (BpReviews               *sel
 gint64                  bp_reviews_get_day_offset  (BpReviews               *self);
 void                    bp_reviews_set_day_offset  (BpReviews               *self,
                                                     gint64                   day_offset_us);
+double                  bp_reviews_get_retention   (BpReviews               *self);
+void                    bp_reviews_set_retention   (BpReviews               *self,
+                                                    double                   retention);
+gint64                  bp_reviews_get_interview_day (BpReviews             *self);
+void                    bp_reviews_set_interview_day (BpReviews             *self,
+                                                    gint64                   day);
+void                    bp_reviews_queue_options   (BpReviews               *self,
+                                                    gint64                   today,
+                                                    BpQueueOptions          *options);
+gint64                  bp_reviews_get_due_day     (BpReviews               *self,
+                                                    const char              *question_id);
 const BpCardState      *bp_reviews_lookup          (BpReviews               *self,
                                                     const char              *question_id);
 GHashTable             *bp_reviews_get_states      (BpReviews               *self);

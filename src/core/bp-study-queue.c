@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bp-study-queue.h"
@@ -93,13 +95,48 @@ bp_queue_interval (const BpQueueOptions   *options,
   return cap_due_day (options, options->today, options->today + days) - options->today;
 }
 
+/* A question forgotten (its last grade Again) is due again the same day, as a relearning
+ * step: a later session today shows it once more, and the sidebar lists it as due today. */
 gint64
 bp_queue_due_day (const BpQueueOptions   *options,
                   const BpFsrsParameters *parameters,
                   const BpCardState      *state)
 {
+  if (state->last_grade == BP_GRADE_AGAIN)
+    return state->last_day;
   return cap_due_day (options, state->last_day,
                       bp_card_state_due_day (state, parameters, options->retention));
+}
+
+/**
+ * bp_queue_parse_day:
+ * @text: a date, "YYYY-MM-DD"
+ * @day: (out): its day as bp_review_day() counts them
+ *
+ * Returns: %FALSE, with a reason for the user, if @text is no such date
+ */
+gboolean
+bp_queue_parse_day (const char  *text,
+                    gint64      *day,
+                    GError     **error)
+{
+  g_autoptr(GDate) epoch = g_date_new_dmy (1, G_DATE_JANUARY, 1970);
+  g_autoptr(GDate) date = NULL;
+  unsigned year, month, mday;
+  char end;
+
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &mday, &end) != 3 ||
+      !g_date_valid_dmy (mday, month, year) || year < 1970)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a date: write it as year-month-day, such as 2027-03-15"),
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+  date = g_date_new_dmy (mday, month, year);
+  *day = (gint64)g_date_get_julian (date) - g_date_get_julian (epoch);
+  return TRUE;
 }
 
 /* The probability of recalling the question on @day, if not reviewed before: the interview

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "bp-fsrs.h"
 #include "bp-review-replay.h"
@@ -41,6 +41,9 @@ guint         bp_queue_interval            (const BpQueueOptions    *options,
 gint64        bp_queue_due_day             (const BpQueueOptions    *options,
                                             const BpFsrsParameters  *parameters,
                                             const BpCardState       *state);
+gboolean      bp_queue_parse_day           (const char              *text,
+                                            gint64                  *day,
+                                            GError                 **error);
 double        bp_queue_forecast            (const BpFsrsParameters  *parameters,
                                             const BpCardState       *state,
                                             gint64                   day);

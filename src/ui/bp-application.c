@@ -93,6 +93,29 @@ apply_fsrs_parameters (BpApplication *self)
   bp_reviews_set_parameters (self->reviews, &parameters);
 }
 
+/* The interview date from Preferences; one that does not parse (edited by hand) is none. */
+static void
+apply_interview_date (BpApplication *self)
+{
+  g_autofree char *text = g_settings_get_string (self->settings, "interview-date");
+  g_autoptr(GError) error = NULL;
+  gint64 day = BP_STUDY_QUEUE_NO_INTERVIEW;
+
+  if (*g_strstrip (text) != '\0' && !bp_queue_parse_day (text, &day, &error))
+    {
+      g_warning ("Ignoring the interview date: %s", error->message);
+      day = BP_STUDY_QUEUE_NO_INTERVIEW;
+    }
+  bp_reviews_set_interview_day (self->reviews, day);
+}
+
+static void
+apply_retention (BpApplication *self)
+{
+  bp_reviews_set_retention (self->reviews,
+                            g_settings_get_double (self->settings, "desired-retention"));
+}
+
 static void
 reviews_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -132,6 +155,12 @@ bp_application_get_reviews (BpApplication *self)
           apply_fsrs_parameters (self);
           g_signal_connect_object (self->settings, "changed::fsrs-parameters",
                                    G_CALLBACK (apply_fsrs_parameters), self, G_CONNECT_SWAPPED);
+          apply_interview_date (self);
+          g_signal_connect_object (self->settings, "changed::interview-date",
+                                   G_CALLBACK (apply_interview_date), self, G_CONNECT_SWAPPED);
+          apply_retention (self);
+          g_signal_connect_object (self->settings, "changed::desired-retention",
+                                   G_CALLBACK (apply_retention), self, G_CONNECT_SWAPPED);
         }
       bp_reviews_load_async (self->reviews, NULL, reviews_loaded_cb, NULL);
     }

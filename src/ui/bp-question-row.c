@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-clock.h"
 #include "bp-question-row.h"
 
 struct _BpQuestionRow
@@ -19,11 +20,14 @@ struct _BpQuestionRow
   GtkWidget *unread_dot;
   GtkWidget *weak_icon;
   GtkWidget *notes_icon;
+  GtkLabel *due_label;
 
   BpQuestion *question;
   BpStudyStore *store;
   gulong store_changed_id;  /* "changed::<id>" of the question shown */
   BpStudyFlags flags;
+  BpReviews *reviews;
+  char *due;                /* what due_label says, or %NULL without reviews */
 };
 
 G_DEFINE_FINAL_TYPE (BpQuestionRow, bp_question_row, GTK_TYPE_WIDGET)
@@ -32,6 +36,7 @@ enum {
   PROP_0,
   PROP_QUESTION,
   PROP_STORE,
+  PROP_REVIEWS,
   N_PROPS
 };
 
@@ -40,6 +45,7 @@ static GParamSpec *properties[N_PROPS];
 static void set_flags   (BpQuestionRow *self,
                          BpStudyFlags   flags);
 static void watch_store (BpQuestionRow *self);
+static void update_due  (BpQuestionRow *self);
 
 static void
 bp_question_row_dispose (GObject *object)
@@ -49,9 +55,18 @@ bp_question_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_QUESTION_ROW);
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
+  bp_question_row_set_reviews (self, NULL);
   g_clear_object (&self->question);
 
   G_OBJECT_CLASS (bp_question_row_parent_class)->dispose (object);
+}
+
+static void
+bp_question_row_finalize (GObject *object)
+{
+  g_free (BP_QUESTION_ROW (object)->due);
+
+  G_OBJECT_CLASS (bp_question_row_parent_class)->finalize (object);
 }
 
 static void
@@ -70,6 +85,10 @@ bp_question_row_get_property (GObject    *object,
 
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_REVIEWS:
+      g_value_set_object (value, self->reviews);
       break;
 
     default:
@@ -95,6 +114,10 @@ bp_question_row_set_property (GObject      *object,
       bp_question_row_set_store (self, g_value_get_object (value));
       break;
 
+    case PROP_REVIEWS:
+      bp_question_row_set_reviews (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,6 +130,7 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bp_question_row_dispose;
+  object_class->finalize = bp_question_row_finalize;
   object_class->get_property = bp_question_row_get_property;
   object_class->set_property = bp_question_row_set_property;
 
@@ -118,6 +142,10 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          BP_TYPE_STUDY_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVIEWS] =
+    g_param_spec_object ("reviews", NULL, NULL,
+                         BP_TYPE_REVIEWS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -128,6 +156,7 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, unread_dot);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, weak_icon);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, notes_icon);
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, due_label);
 }
 
 static void
@@ -177,6 +206,8 @@ update_accessible_label (BpQuestionRow *self)
       /* Translators: the study state of a question, read after its title */
       if (!(self->flags & BP_STUDY_FLAG_READ))
         g_ptr_array_add (states, (gpointer)_("unread"));
+      if (self->due != NULL)
+        g_ptr_array_add (states, self->due);
 
       if (states->len > 0)
         {
@@ -224,6 +255,7 @@ bp_question_row_set_question (BpQuestionRow *self,
       number = g_strdup_printf ("%u", bp_question_get_number (question));
       gtk_label_set_text (self->number_label, number);
       gtk_label_set_text (self->title_label, bp_question_get_title (question));
+      update_due (self);
       update_accessible_label (self);
     }
   watch_store (self);
@@ -306,4 +338,96 @@ bp_question_row_get_flags (BpQuestionRow *self)
   g_return_val_if_fail (BP_IS_QUESTION_ROW (self), BP_STUDY_FLAG_NONE);
 
   return self->flags;
+}
+
+/* "Due today", "In 4 days", "New": short, as a row has room for. Overdue is due today. */
+static char *
+format_due (gint64 due_day,
+            gint64 today)
+{
+  gint64 days = due_day - today;
+
+  if (due_day == G_MAXINT64)
+    /* Translators: in a sidebar row: a question never studied in a session */
+    return g_strdup (C_("due", "New"));
+  if (days <= 0)
+    return g_strdup (_("Due today"));
+  if (days == 1)
+    return g_strdup (_("Due tomorrow"));
+  if (days < 31)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u day", "In %u days", (guint)days),
+                            (guint)days);
+  if (days < 365)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u month", "In %u months",
+                                         (guint)((days + 15) / 30)),
+                            (guint)((days + 15) / 30));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u year", "In %u years",
+                                       (guint)(days / 365)),
+                          (guint)(days / 365));
+}
+
+static void
+update_due (BpQuestionRow *self)
+{
+  g_autofree char *due = NULL;
+
+  /* An unbound row keeps what it says, as its labels (see bp_question_row_set_question()). */
+  if (self->question == NULL)
+    return;
+  if (self->reviews != NULL)
+    {
+      gint64 today = bp_review_day (bp_clock_now_us (), bp_reviews_get_day_offset (self->reviews));
+
+      due = format_due (bp_reviews_get_due_day (self->reviews, bp_question_get_id (self->question)),
+                        today);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
+  if (g_strcmp0 (due, self->due) == 0)
+    return;
+  gtk_label_set_text (self->due_label, due != NULL ? due : "");
+  g_free (self->due);
+  self->due = g_steal_pointer (&due);
+  update_accessible_label (self);
+}
+
+BpReviews *
+bp_question_row_get_reviews (BpQuestionRow *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION_ROW (self), NULL);
+
+  return self->reviews;
+}
+
+/**
+ * bp_question_row_set_reviews:
+ * @reviews: (nullable): where the row reads when its question is due, followed as grades
+ *   change it
+ */
+void
+bp_question_row_set_reviews (BpQuestionRow *self,
+                             BpReviews     *reviews)
+{
+  g_return_if_fail (BP_IS_QUESTION_ROW (self));
+  g_return_if_fail (!reviews || BP_IS_REVIEWS (reviews));
+
+  if (self->reviews == reviews)
+    return;
+
+  if (self->reviews != NULL)
+    g_signal_handlers_disconnect_by_func (self->reviews, update_due, self);
+  g_set_object (&self->reviews, reviews);
+  if (reviews != NULL)
+    g_signal_connect_object (reviews, "changed", G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
+  update_due (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWS]);
+}
+
+/* Returns: (nullable): what the row says of when its question is due */
+const char *
+bp_question_row_get_due (BpQuestionRow *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION_ROW (self), NULL);
+
+  return self->due;
 }

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "bp-question.h"
+#include "bp-reviews.h"
 #include "bp-study-store.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,9 @@ BpStudyStore *bp_question_row_get_store    (BpQuestionRow *self);
 void          bp_question_row_set_store    (BpQuestionRow *self,
                                             BpStudyStore  *store);
 BpStudyFlags  bp_question_row_get_flags    (BpQuestionRow *self);
+BpReviews    *bp_question_row_get_reviews  (BpQuestionRow *self);
+void          bp_question_row_set_reviews  (BpQuestionRow *self,
+                                            BpReviews     *reviews);
+const char   *bp_question_row_get_due      (BpQuestionRow *self);
 
 G_END_DECLS

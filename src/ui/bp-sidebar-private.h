@@ -26,6 +26,7 @@ struct _BpSidebar
 
   BpDeck *deck;
   BpStudyStore *store;
+  BpReviews *reviews;
   BpQuestion *selected_question;  /* kept while a filter or the search hides it */
   gboolean can_select_previous;
   gboolean can_select_next;

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-clock.h"
 #include "bp-deck-study.h"
 #include "bp-question-row.h"
 #include "bp-sidebar-private.h"
@@ -41,6 +42,19 @@ count_questions (BpSidebar    *self,
   return bp_deck_study_count (self->deck, self->store, flags);
 }
 
+/* How many of the deck's questions are due today or overdue: what the Due filter lists. */
+static guint
+count_due (BpSidebar *self)
+{
+  gint64 today = bp_review_day (bp_clock_now_us (), bp_reviews_get_day_offset (self->reviews));
+  guint n = 0;
+
+  for (guint i = 0; i < bp_deck_get_n_questions (self->deck); i++)
+    n += bp_reviews_get_due_day (self->reviews,
+                                 bp_question_get_id (bp_deck_get_question (self->deck, i))) <= today;
+  return n;
+}
+
 /* "Weak Topics (3)": the filter's name with how many questions it would list. */
 static void
 update_filter_names (BpSidebar *self)
@@ -52,6 +66,8 @@ update_filter_names (BpSidebar *self)
     [BP_FILTER_WEAK] = _("Weak Topics"),
     [BP_FILTER_NOTES] = _("With Notes"),
     [BP_FILTER_UNREAD] = _("Unread"),
+    /* Translators: the sidebar filter of the questions due for review today */
+    [BP_FILTER_DUE] = _("Due"),
   };
   g_auto(GStrv) labels = g_new0 (char *, BP_N_FILTERS + 1);
 
@@ -61,6 +77,8 @@ update_filter_names (BpSidebar *self)
       counts[BP_FILTER_NOTES] = count_questions (self, BP_STUDY_FLAG_NOTES);
       counts[BP_FILTER_UNREAD] = total - count_questions (self, BP_STUDY_FLAG_READ);
     }
+  if (self->deck != NULL && self->reviews != NULL)
+    counts[BP_FILTER_DUE] = count_due (self);
 
   for (guint i = 0; i < BP_N_FILTERS; i++)
     /* Translators: a sidebar filter and how many questions it lists, e.g. "Weak Topics (3)" */
@@ -84,7 +102,7 @@ filter_selected_cb (BpSidebar *self)
     bp_sidebar_set_filter (self, (BpFilter)selected);
 }
 
-/* The rows follow the store themselves; the counts are the sidebar's. */
+/* The rows follow the store and the reviews themselves; the counts are the sidebar's. */
 static void
 store_changed_cb (BpSidebar *self)
 {
@@ -257,6 +275,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   BpQuestionRow *row = BP_QUESTION_ROW (gtk_list_item_get_child (item));
 
   bp_question_row_set_store (row, self->store);
+  bp_question_row_set_reviews (row, self->reviews);
   bp_question_row_set_question (row, gtk_list_item_get_item (item));
 }
 
@@ -276,12 +295,15 @@ bp_sidebar_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  if (self->reviews != NULL)
+    g_signal_handlers_disconnect_by_func (self->reviews, store_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_SIDEBAR);
   /* The list's scrolled window is no template child of its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selected_question);
   g_clear_object (&self->store);
+  g_clear_object (&self->reviews);
   g_clear_object (&self->deck);
 
   G_OBJECT_CLASS (bp_sidebar_parent_class)->dispose (object);
@@ -525,6 +547,25 @@ bp_sidebar_set_store (BpSidebar    *self,
   update_filter_names (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * bp_sidebar_set_reviews:
+ * @reviews: when each question is due: the rows say it, the Due filter lists by it. Set
+ *   once, before the list shows rows.
+ */
+void
+bp_sidebar_set_reviews (BpSidebar *self,
+                        BpReviews *reviews)
+{
+  g_return_if_fail (BP_IS_SIDEBAR (self));
+  g_return_if_fail (BP_IS_REVIEWS (reviews));
+  g_return_if_fail (self->reviews == NULL);
+
+  self->reviews = g_object_ref (reviews);
+  g_signal_connect_object (reviews, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  bp_study_filter_set_reviews (self->study_filter, reviews);
+  update_filter_names (self);
 }
 
 BpQuestion *

@@ -6,6 +6,7 @@
 
 #include "bp-deck.h"
 #include "bp-settings-enum-types.h"
+#include "bp-reviews.h"
 #include "bp-study-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ void          bp_sidebar_set_deck                (BpSidebar    *self,
 BpStudyStore *bp_sidebar_get_store               (BpSidebar    *self);
 void          bp_sidebar_set_store               (BpSidebar    *self,
                                                   BpStudyStore *store);
+void          bp_sidebar_set_reviews             (BpSidebar    *self,
+                                                  BpReviews    *reviews);
 BpQuestion   *bp_sidebar_get_selected_question   (BpSidebar    *self);
 void          bp_sidebar_set_selected_question   (BpSidebar    *self,
                                                   BpQuestion   *question);

@@ -1,11 +1,11 @@
-/* bp-study-filter.c: a list filter by study state: weak topics, notes, unread
+/* bp-study-filter.c: a list filter by study state: weak topics, notes, unread, due
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "bp-study-filter"
 
 #include "config.h"
 
-#include "bp-question.h"
+#include "bp-clock.h"
 #include "bp-question.h"
 #include "bp-study-filter.h"
 
@@ -14,6 +14,8 @@ struct _BpStudyFilter
   GtkFilter parent_instance;
 
   BpStudyStore *store;
+  BpReviews *reviews;
+  gint64 today;   /* bp_review_day() when the reviews last changed or the mode was set */
   BpFilter mode;
 };
 
@@ -22,6 +24,7 @@ G_DEFINE_FINAL_TYPE (BpStudyFilter, bp_study_filter, GTK_TYPE_FILTER)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_REVIEWS,
   PROP_MODE,
   N_PROPS
 };
@@ -35,6 +38,9 @@ bp_study_filter_match (GtkFilter *filter,
   BpStudyFilter *self = BP_STUDY_FILTER (filter);
   BpStudyFlags flags;
 
+  if (self->mode == BP_FILTER_DUE)
+    return self->reviews != NULL &&
+           bp_reviews_get_due_day (self->reviews, bp_question_get_id (item)) <= self->today;
   if (self->store == NULL)
     return self->mode == BP_FILTER_ALL || self->mode == BP_FILTER_UNREAD;
 
@@ -51,6 +57,7 @@ bp_study_filter_match (GtkFilter *filter,
       return (flags & BP_STUDY_FLAG_READ) == 0;
 
     case BP_FILTER_ALL:
+    case BP_FILTER_DUE:
     case BP_N_FILTERS:
     default:
       return TRUE;
@@ -74,9 +81,26 @@ store_changed_cb (BpStudyFilter *self)
 }
 
 static void
+update_today (BpStudyFilter *self)
+{
+  if (self->reviews != NULL)
+    self->today = bp_review_day (bp_clock_now_us (), bp_reviews_get_day_offset (self->reviews));
+}
+
+/* A grade, an undo, reviews merged from disk: questions come due or stop being due. */
+static void
+reviews_changed_cb (BpStudyFilter *self)
+{
+  update_today (self);
+  if (self->mode == BP_FILTER_DUE)
+    gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
 bp_study_filter_dispose (GObject *object)
 {
   bp_study_filter_set_store (BP_STUDY_FILTER (object), NULL);
+  bp_study_filter_set_reviews (BP_STUDY_FILTER (object), NULL);
 
   G_OBJECT_CLASS (bp_study_filter_parent_class)->dispose (object);
 }
@@ -93,6 +117,10 @@ bp_study_filter_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_REVIEWS:
+      g_value_set_object (value, self->reviews);
       break;
 
     case PROP_MODE:
@@ -116,6 +144,10 @@ bp_study_filter_set_property (GObject      *object,
     {
     case PROP_STORE:
       bp_study_filter_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_REVIEWS:
+      bp_study_filter_set_reviews (self, g_value_get_object (value));
       break;
 
     case PROP_MODE:
@@ -142,6 +174,10 @@ bp_study_filter_class_init (BpStudyFilterClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          BP_TYPE_STUDY_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVIEWS] =
+    g_param_spec_object ("reviews", NULL, NULL,
+                         BP_TYPE_REVIEWS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODE] =
     g_param_spec_enum ("mode", NULL, NULL,
@@ -196,6 +232,39 @@ bp_study_filter_set_store (BpStudyFilter *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+BpReviews *
+bp_study_filter_get_reviews (BpStudyFilter *self)
+{
+  g_return_val_if_fail (BP_IS_STUDY_FILTER (self), NULL);
+
+  return self->reviews;
+}
+
+/**
+ * bp_study_filter_set_reviews:
+ * @reviews: (nullable): when each question is due, for the Due mode; followed as it changes
+ */
+void
+bp_study_filter_set_reviews (BpStudyFilter *self,
+                             BpReviews     *reviews)
+{
+  g_return_if_fail (BP_IS_STUDY_FILTER (self));
+  g_return_if_fail (!reviews || BP_IS_REVIEWS (reviews));
+
+  if (self->reviews == reviews)
+    return;
+
+  if (self->reviews != NULL)
+    g_signal_handlers_disconnect_by_func (self->reviews, reviews_changed_cb, self);
+  g_set_object (&self->reviews, reviews);
+  if (reviews != NULL)
+    g_signal_connect_object (reviews, "changed", G_CALLBACK (reviews_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  reviews_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWS]);
+}
+
 BpFilter
 bp_study_filter_get_mode (BpStudyFilter *self)
 {
@@ -223,6 +292,7 @@ bp_study_filter_set_mode (BpStudyFilter *self,
     change = GTK_FILTER_CHANGE_LESS_STRICT;
 
   self->mode = mode;
+  update_today (self);
   gtk_filter_changed (GTK_FILTER (self), change);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }

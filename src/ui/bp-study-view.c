@@ -167,12 +167,12 @@ build_queue (BpStudyView *self)
   g_autofree BpQueueCard *cards = NULL;
   guint n_cards;
 
-  bp_queue_options_init (&self->options,
-                         bp_review_day (now, bp_reviews_get_day_offset (self->reviews)));
+  /* The interview date is the reviews' (the application sets it), so due days agree. */
+  bp_reviews_queue_options (self->reviews,
+                            bp_review_day (now, bp_reviews_get_day_offset (self->reviews)),
+                            &self->options);
   self->options.retention = g_settings_get_double (self->settings, "desired-retention");
   self->options.new_per_day = g_settings_get_uint (self->settings, "new-per-day");
-  self->options.new_done_today = bp_queue_count_new_today (bp_reviews_get_states (self->reviews),
-                                                           self->options.today);
 
   cards = queue_cards (self, &n_cards);
   g_clear_pointer (&self->queue, bp_study_queue_free);

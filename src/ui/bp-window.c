@@ -398,6 +398,7 @@ bp_window_constructed (GObject *object)
   reviews_loaded_cb (self);
   bp_status_banner_set_store (self->status_banner, self->store);
   bp_sidebar_set_store (self->sidebar, self->store);
+  bp_sidebar_set_reviews (self->sidebar, self->reviews);
   bp_sidebar_set_deck (self->sidebar, self->deck);
   g_settings_bind (self->settings, "filter", self->sidebar, "filter", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "text-size", self->answer_view, "zoom-level", G_SETTINGS_BIND_GET);

@@ -1,0 +1,138 @@
+/* test-progress-page.c: the progress page from a synthetic review log: tiles, colours, calendar, streak, retention
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bp-deck-parser.h"
+#include "bp-progress-page.h"
+#include "bp-review-replay.h"
+
+#define TODAY 20600
+#define US_PER_DAY (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
+
+static guint
+count (const char *html,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (html, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* The tile of @id: its rect element's text. */
+static char *
+tile_of (const char *html,
+         const char *id)
+{
+  g_autofree char *needle = g_strdup_printf ("data-question=\"%s\"", id);
+  const char *at = strstr (html, needle);
+
+  const char *start;
+
+  g_assert_nonnull (at);
+  start = g_strrstr_len (html, at - html, "<rect");
+  return g_strndup (start, strchr (at, '>') - start);
+}
+
+static void
+add_grade (GPtrArray  *events,
+           guint       n,
+           const char *question_id,
+           gint64      day,
+           guint8      grade,
+           guint       elapsed)
+{
+  g_autofree char *id = g_strdup_printf ("%032x", n);
+
+  g_ptr_array_add (events, bp_review_event_new_grade (id, day * US_PER_DAY + G_GINT64_CONSTANT (10) * G_USEC_PER_SEC * 3600,
+                                                      question_id, grade, elapsed, 5000));
+}
+
+static void
+test_page (void)
+{
+  const char *text = "# Deck\n\n### Q1: Fresh\n\nA.\n\n### Q2: Old\n\nB.\n\n### Q3: New\n\nC.\n\n"
+                     "### Q4: Undone\n\nD.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) deck = bp_deck_parser_parse ("t", text, -1, BP_DECK_UNTRUSTED, &error);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)bp_review_event_free);
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GHashTable) weak = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *html = NULL;
+  g_autofree char *fresh = NULL, *old = NULL, *fresh_tile = NULL, *old_tile = NULL, *new_tile = NULL;
+  BpProgressOptions options = { bp_fsrs_default_parameters (), TODAY, 0, 0.9, BP_STUDY_QUEUE_NO_INTERVIEW };
+  BpProgressFigures figures;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  fresh = g_strdup (bp_question_get_id (bp_deck_get_question (deck, 0)));
+  old = g_strdup (bp_question_get_id (bp_deck_get_question (deck, 1)));
+  /* Fresh: studied the last three days in a row, Good each time (the streak: 3 days). */
+  add_grade (events, n++, fresh, TODAY - 2, 3, 0);
+  add_grade (events, n++, fresh, TODAY - 1, 3, 1);
+  add_grade (events, n++, fresh, TODAY, 3, 1);
+  /* Old: seen 100 days ago, forgotten 20 days ago (a due review graded Again), not since. */
+  add_grade (events, n++, old, TODAY - 100, 3, 0);
+  add_grade (events, n++, old, TODAY - 20, 1, 80);
+  /* Undone: graded today and taken back, so it counts nowhere. */
+  add_grade (events, n++, bp_question_get_id (bp_deck_get_question (deck, 3)), TODAY, 4, 0);
+  g_ptr_array_add (events, bp_review_event_new_undo ("ffffffffffffffffffffffffffffffff",
+                                                     TODAY * US_PER_DAY + G_GINT64_CONSTANT (11) * G_USEC_PER_SEC * 3600,
+                                                     ((BpReviewEvent *)events->pdata[5])->id));
+  g_hash_table_add (weak, old);
+  states = bp_review_replay (events, bp_fsrs_default_parameters (), 0);
+
+  html = bp_progress_page_render (deck, states, events, weak, &options, &figures);
+  g_test_message ("%s", html);
+
+  /* A tile per question, each a link to its question; the weak one marked. */
+  g_assert_cmpuint (count (html, "<rect class=\"tile"), ==, 4);
+  g_assert_cmpuint (count (html, "href=\"backprop://deck/t/"), ==, 4);
+  g_assert_cmpuint (count (html, "class=\"weak-mark\""), ==, 1);
+  /* Colours follow today's recall: fresh green, the long-forgotten one red, new muted. */
+  fresh_tile = tile_of (html, fresh);
+  old_tile = tile_of (html, old);
+  new_tile = tile_of (html, bp_question_get_id (bp_deck_get_question (deck, 2)));
+  g_assert_nonnull (strstr (fresh_tile, "var(--figure-green)"));
+  g_assert_nonnull (strstr (old_tile, "var(--figure-red)"));
+  g_assert_nonnull (strstr (old_tile, "tile weak"));
+  g_assert_nonnull (strstr (new_tile, "var(--figure-muted)"));
+  g_assert_nonnull (strstr (new_tile, "data-recall=\"-1.0000\""));
+  g_assert_cmpstr (bp_progress_colour (0.95), ==, "var(--figure-green)");
+  g_assert_cmpstr (bp_progress_colour (0.85), ==, "var(--figure-blue)");
+  g_assert_cmpstr (bp_progress_colour (0.75), ==, "var(--figure-orange)");
+  g_assert_cmpstr (bp_progress_colour (0.5), ==, "var(--figure-red)");
+
+  /* 26 weeks of days, today last; the undone grade not counted. */
+  g_assert_cmpuint (count (html, "<rect class=\"day\""), ==, 26 * 7);
+  g_assert_nonnull (strstr (html, "data-day=\"20600\" data-count=\"1\""));
+  g_assert_nonnull (strstr (html, "data-day=\"20580\" data-count=\"1\""));
+  g_assert_nonnull (strstr (html, "data-day=\"20599\" data-count=\"1\""));
+  g_assert_nonnull (strstr (html, "data-day=\"20500\" data-count=\"1\""));
+  g_assert_nonnull (strstr (html, "data-day=\"20419\" data-count=\"0\""));
+  g_assert_null (strstr (html, "data-day=\"20418\""));
+
+  g_assert_cmpuint (figures.streak, ==, 3);
+  /* Due reviews in 30 days: fresh's two (Good), old's one (Again): 2 of 3. */
+  g_assert_cmpuint (figures.n_retention_reviews, ==, 3);
+  g_assert_cmpuint (figures.n_retention_passed, ==, 2);
+  g_assert_cmpfloat_with_epsilon (figures.true_retention, 2.0 / 3.0, 1e-9);
+  g_assert_nonnull (strstr (html, "67 % of 3 reviews (desired 90 %)"));
+  /* Old is overdue, forgotten long ago: due today; fresh is not. */
+  g_assert_cmpuint (figures.n_due_today, ==, 1);
+  g_assert_cmpuint (figures.n_due_week, >=, 1);
+  g_assert_nonnull (strstr (html, "Streak: 3 days"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/progress-page/figures", test_page);
+  return g_test_run ();
+}
