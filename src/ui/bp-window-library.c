@@ -85,6 +85,12 @@ show_entry (BpWindow       *self,
 
   set_entry (self, entry);
   bp_page_handler_add_deck (page_handler (), deck);
+  if (!bp_library_entry_get_builtin (entry))
+    {
+      g_autofree char *folder = g_path_get_dirname (bp_library_entry_get_path (entry));
+
+      bp_page_handler_set_deck_folder (page_handler (), bp_deck_get_id (deck), folder);
+    }
   if (g_set_object (&self->deck, deck))
     {
       bp_sidebar_set_deck (self->sidebar, deck);
