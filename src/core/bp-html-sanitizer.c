@@ -241,8 +241,9 @@ bp_html_sanitizer_allows (const char *element,
   if (!bp_html_sanitizer_allows_element (element))
     return FALSE;
 
+  /* A tooltip; on a span too, as a remote image's placeholder inside a link is one. */
   if (g_str_equal (attribute, "title"))
-    return g_str_equal (element, "a") || g_str_equal (element, "img");
+    return g_str_equal (element, "a") || g_str_equal (element, "img") || g_str_equal (element, "span");
   if (g_str_equal (attribute, "class"))
     return (g_str_equal (element, "code") && is_language_class (value)) || is_own_class (element, value);
   if (g_str_equal (element, "a"))
