@@ -22,5 +22,7 @@ void        bp_window_show_question (BpWindow      *self,
 void        bp_window_open_files    (BpWindow      *self,
                                      GFile        **files,
                                      int            n_files);
+void        bp_window_open_folder   (BpWindow      *self,
+                                     GFile         *folder);
 
 G_END_DECLS
