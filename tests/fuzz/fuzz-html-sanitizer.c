@@ -25,19 +25,36 @@ is_never_element (const char *name)
   return FALSE;
 }
 
+/* As a browser reads a URL's scheme: case, spaces and control characters aside. */
+static char *
+scheme_text (const char *value)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = value; *p; p++)
+    if ((guchar)*p > ' ')
+      g_string_append_c (text, g_ascii_tolower (*p));
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 check_attribute (const char *element,
                  const char *name,
                  const char *value)
 {
-  g_autofree char *lower = g_ascii_strdown (value, -1);
+  g_autofree char *url = scheme_text (value);
 
   g_assert_false (g_str_has_prefix (name, "on"));
   g_assert_cmpstr (name, !=, "style");
   g_assert_cmpstr (name, !=, "srcdoc");
-  g_assert_null (strstr (lower, "javascript:"));
-  g_assert_false (g_str_has_prefix (lower, "data:"));
-  g_assert_false (g_str_has_prefix (lower, "vbscript:"));
+  /* Only URLs load or run: an alt text may say "data:". */
+  if (g_str_equal (name, "href") || g_str_equal (name, "src"))
+    {
+      g_assert_false (g_str_has_prefix (url, "javascript:"));
+      g_assert_false (g_str_has_prefix (url, "data:"));
+      g_assert_false (g_str_has_prefix (url, "vbscript:"));
+    }
   if (!bp_html_sanitizer_allows (element, name, value))
     g_error ("%s=\"%s\" on <%s> is not allowed", name, value, element);
 }
