@@ -4,7 +4,7 @@
 #
 #   sanitize.sh build              configure and build the sanitizer build dir
 #   sanitize.sh test NAME          run the core test NAME there (meson test NAME)
-#   sanitize.sh fuzz TARGET [S]    fuzz TARGET (deck-parser, page-renderer, review-log, study-format) for S seconds
+#   sanitize.sh fuzz TARGET [S]    fuzz TARGET (deck-parser, html-sanitizer, page-renderer, review-log, study-format) for S seconds
 #                                  (default $BP_FUZZ_SECONDS, or 60)
 #
 # The build dir is $BP_SANITIZE_BUILD_DIR, or _build-sanitize in the source tree. Only the
@@ -43,6 +43,7 @@ for test in json.load(sys.stdin):
 ' "$build_dir"
   echo tests/study-store-writer
   echo tests/fuzz/fuzz-deck-parser
+  echo tests/fuzz/fuzz-html-sanitizer
   echo tests/fuzz/fuzz-page-renderer
   echo tests/fuzz/fuzz-study-format
   echo tests/fuzz/fuzz-review-log

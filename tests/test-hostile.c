@@ -8,6 +8,7 @@
 
 #include "bp-answer-view-private.h"
 #include "bp-deck-parser.h"
+#include "bp-library.h"
 #include "bp-page-renderer.h"
 #include "loopback-server.h"
 #include "ui-test-utils.h"
@@ -410,6 +411,191 @@ test_hostile_notes (Fixture       *fixture,
   g_assert_cmpuint (loopback_server_get_n_requests (fixture->server), ==, 0);
 }
 
+/* A deck file as a user opens one */
+
+/* The smallest PNG: one pixel. */
+#define PIXEL_PNG_BASE64 \
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+
+/* %1$s is the loopback server. Its images: one beside it, one outside its folder named
+ * by "..", one outside reached through a link in the folder. */
+static const char hostile_file_format[] =
+  "# A hostile deck\n\n"
+  "### Q1: " HOSTILE_TITLE "\n\n"
+  "<script>document.title = 'script ran'</script>\n\n"
+  "<img src=\"inside.png\" alt=\"inside\" onload=\"document.title = 'onload ran'\">\n\n"
+  "![inside, in markdown](inside.png)\n\n"
+  "<img src=\"../outside.png\" alt=\"up\"> <img src=\"link-out.png\" alt=\"linked\">\n\n"
+  "<img src=\"%1$s/remote.png\" alt=\"A remote chart\"> ![remote](%1$s/markdown.png)\n\n"
+  "<iframe src=\"%1$s/frame.html\"></iframe><object data=\"%1$s/object\"></object>\n\n"
+  "<svg onload=\"document.title = 'svg ran'\"><image href=\"%1$s/svg.png\"/></svg>\n\n"
+  "<div onclick=\"document.title = 'onclick ran'\" style=\"background: url(%1$s/bg.png)\">Click</div>\n\n"
+  "<a href=\"javascript:document.title = 'link ran'\">a script link</a>\n\n"
+  "<details><summary>Answer</summary>\n\nThe **sanitized** answer.\n\n</details>\n\n"
+  "### Q2: " NEXT_TITLE "\n\nThe page after.\n";
+
+static void
+write_pixel (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  g_autofree guchar *png = g_base64_decode (PIXEL_PNG_BASE64, &length);
+
+  g_assert_true (g_file_set_contents (path, (const char *)png, length, &error));
+  g_assert_no_error (error);
+}
+
+/* root/deck/hostile.md, root/deck/inside.png, root/outside.png, root/deck/link-out.png -> ../outside.png */
+static char *
+write_hostile_folder (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deck_dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *inside = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *link = NULL;
+
+  fixture->store_dir = g_dir_make_tmp ("backprop-hostile-file-XXXXXX", &error);
+  g_assert_no_error (error);
+  deck_dir = g_build_filename (fixture->store_dir, "deck", NULL);
+  g_assert_no_errno (g_mkdir (deck_dir, 0700));
+
+  path = g_build_filename (deck_dir, "hostile.md", NULL);
+  text = g_strdup_printf (hostile_file_format, loopback_server_get_uri (fixture->server));
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  inside = g_build_filename (deck_dir, "inside.png", NULL);
+  outside = g_build_filename (fixture->store_dir, "outside.png", NULL);
+  link = g_build_filename (deck_dir, "link-out.png", NULL);
+  write_pixel (inside);
+  write_pixel (outside);
+  g_assert_no_errno (symlink ("../outside.png", link));
+
+  return g_steal_pointer (&path);
+}
+
+static void
+remove_hostile_folder (Fixture *fixture)
+{
+  const char * const files[] = { "deck/hostile.md", "deck/inside.png", "deck/link-out.png",
+                                 "outside.png", "library.ini", "deck", "" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->store_dir, files[i], NULL);
+
+      g_remove (path);
+    }
+  g_clear_pointer (&fixture->store_dir, g_free);
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* As the window opens a file: the library reads it off the main thread (untrusted), and
+ * the handler serves its pages and its folder. */
+static BpLibrary *
+open_in_library (Fixture    *fixture,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) builtin = bp_deck_parser_parse_builtin (&error);
+  g_autofree char *library_path = g_build_filename (fixture->store_dir, "library.ini", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *folder = NULL;
+  BpLibrary *library;
+  BpLibraryEntry *entry;
+
+  g_assert_no_error (error);
+  library = bp_library_new (library_path, builtin);
+  bp_library_open_async (library, file, NULL, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  entry = bp_library_open_finish (library, result, &error);
+  g_assert_no_error (error);
+  g_assert_false (bp_deck_get_trusted (bp_library_entry_get_deck (entry)));
+
+  fixture->deck = g_object_ref (bp_library_entry_get_deck (entry));
+  folder = g_path_get_dirname (bp_library_entry_get_path (entry));
+  bp_page_handler_add_deck (shared_page_handler (), fixture->deck);
+  bp_page_handler_set_deck_folder (shared_page_handler (), bp_deck_get_id (fixture->deck), folder);
+
+  return library;
+}
+
+static gboolean
+images_complete (gpointer data)
+{
+  g_autofree char *complete = evaluate (data, "Array.from(document.images).every(i => i.complete)");
+
+  return g_str_equal (complete, "true");
+}
+
+static char *
+image_width (Fixture    *fixture,
+             const char *name)
+{
+  g_autofree char *script = g_strdup_printf ("Array.from(document.images)"
+                                             ".filter(i => i.src.endsWith('/%s'))"
+                                             ".map(i => i.naturalWidth).join(',')", name);
+
+  return evaluate (fixture->web_view, script);
+}
+
+static void
+test_hostile_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_hostile_folder (fixture);
+  g_autoptr(BpLibrary) library = open_in_library (fixture, path);
+  g_autofree char *n_images = NULL;
+  g_autofree char *inside = NULL;
+  g_autofree char *linked = NULL;
+  g_autofree char *placeholders = NULL;
+  g_autofree char *details = NULL;
+
+  load_question (fixture, 0);
+  spin_until (images_complete, fixture->web_view, "the page's images to load or fail");
+  poke_page (fixture);
+  assert_page_reads (fixture, HOSTILE_TITLE);
+
+  /* The image beside the deck is shown, twice; the one named by ".." is not even asked
+   * for; the one a link leads out to is refused by the handler. */
+  n_images = evaluate (fixture->web_view, "document.images.length");
+  inside = image_width (fixture, "inside.png");
+  linked = image_width (fixture, "link-out.png");
+  g_assert_cmpstr (n_images, ==, "3");
+  g_assert_cmpstr (inside, ==, "1,1");
+  g_assert_cmpstr (linked, ==, "0");
+
+  /* Remote images are placeholders naming their host, and the answer still reads. */
+  placeholders = evaluate (fixture->web_view,
+                           "Array.from(document.querySelectorAll('a.remote-image'))"
+                           ".map(a => a.textContent).join('|')");
+  g_assert_cmpstr (placeholders, ==, "A remote chart 127.0.0.1|remote 127.0.0.1");
+  details = evaluate (fixture->web_view, "document.querySelector('details strong').textContent");
+  g_assert_cmpstr (details, ==, "sanitized");
+
+  load_question (fixture, 1);
+  assert_page_reads (fixture, NEXT_TITLE);
+  g_assert_false (fixture->web_process_terminated);
+  g_assert_cmpuint (loopback_server_get_n_requests (fixture->server), ==, 0);
+
+  bp_page_handler_remove_deck (shared_page_handler (), bp_deck_get_id (fixture->deck));
+  remove_hostile_folder (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +619,7 @@ main (int   argc,
       }
 
   g_test_add ("/hostile/notes", Fixture, NULL, fixture_set_up, test_hostile_notes, fixture_tear_down);
+  g_test_add ("/hostile/deck-file", Fixture, NULL, fixture_set_up, test_hostile_file, fixture_tear_down);
 
   return g_test_run ();
 }

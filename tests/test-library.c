@@ -337,6 +337,105 @@ test_bad_file_changes_nothing (void)
   close_window (window);
 }
 
+/* The smallest PNG: one pixel. */
+#define PIXEL_PNG_BASE64 \
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+
+#define ALGEBRA_DECK \
+  "# Algebra Questions\n\n" \
+  "### Q1: What is a vector?\n\nAn arrow: ![one pixel](images/pixel.png)\n\n" \
+  "### Q2: What is a matrix?\n\nA table of numbers.\n"
+
+#define BIOLOGY_DECK \
+  "# Biology Questions\n\n" \
+  "### Q1: What is a cell?\n\nThe smallest unit of life.\n"
+
+typedef struct
+{
+  BpLibrary *library;
+  const char *paths[2];
+} FolderWait;
+
+static gboolean
+library_has (gpointer data)
+{
+  FolderWait *wait = data;
+
+  return bp_library_lookup_path (wait->library, wait->paths[0]) != NULL &&
+         bp_library_lookup_path (wait->library, wait->paths[1]) != NULL;
+}
+
+static gboolean
+has_action (GtkWidget  *widget,
+            const char *name)
+{
+  const GVariantType *parameter_type;
+  const char *action_name, *property_name;
+  GType owner;
+
+  /* GTK 4.8 fills every out argument: none may be NULL. */
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (widget), i, &owner, &action_name,
+                                                   &parameter_type, &property_name); i++)
+    if (g_str_equal (action_name, name))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+image_loaded (gpointer data)
+{
+  g_autofree char *width = try_evaluate (window_web_view (data),
+                                         "document.images.length === 1 && document.images[0].complete"
+                                         " ? String (document.images[0].naturalWidth) : 'loading'");
+
+  return width != NULL && !g_str_equal (width, "loading") && !g_str_equal (width, "false");
+}
+
+/* Open Folder: every deck in the folder joins the library, anything else is left out;
+ * a deck's image beside it, in the folder granted, is shown. */
+static void
+test_open_folder (void)
+{
+  g_autofree char *folder_path = g_build_filename (deck_dir, "folder", NULL);
+  g_autofree char *images = g_build_filename (folder_path, "images", NULL);
+  g_autofree char *pixel_path = g_build_filename (images, "pixel.png", NULL);
+  g_autofree char *algebra_path = g_build_filename (folder_path, "algebra.md", NULL);
+  g_autofree char *biology_path = g_build_filename (folder_path, "biology.md", NULL);
+  g_autofree char *text_path = g_build_filename (folder_path, "readme.txt", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(GFile) algebra_file = g_file_new_for_path (algebra_path);
+  g_autofree guchar *pixel = NULL;
+  g_autofree char *width = NULL;
+  BpWindow *window = open_window (app, 1000, 700);
+  BpLibrary *library = bp_application_get_library (app);
+  guint n_decks = g_list_model_get_n_items (G_LIST_MODEL (library));
+  FolderWait wait = { library, { algebra_path, biology_path } };
+  gsize length;
+
+  g_assert_true (has_action (GTK_WIDGET (window), "deck.open-folder"));
+  g_assert_no_errno (g_mkdir_with_parents (images, 0700));
+  pixel = g_base64_decode (PIXEL_PNG_BASE64, &length);
+  g_assert_true (g_file_set_contents (pixel_path, (const char *)pixel, length, NULL));
+  g_assert_true (g_file_set_contents (algebra_path, ALGEBRA_DECK, -1, NULL));
+  g_assert_true (g_file_set_contents (biology_path, BIOLOGY_DECK, -1, NULL));
+  g_assert_true (g_file_set_contents (text_path, "### Q1: Not a deck file\n\nIt is .txt\n", -1, NULL));
+
+  bp_window_open_folder (window, folder);
+  spin_until (library_has, &wait, "both decks of the folder in the library");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, n_decks + 2);
+  g_assert_null (bp_library_lookup_path (library, text_path));
+
+  bp_window_open_files (window, &algebra_file, 1);
+  wait_for_deck (window, "Algebra Questions");
+  bp_window_show_question (window, question_number (window, 1));
+  wait_for_page (window, question_number (window, 1));
+  spin_until (image_loaded, window, "the deck's image to load");
+  width = evaluate (window_web_view (window), "String (document.images[0].naturalWidth)");
+  g_assert_cmpstr (width, ==, "1");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/library/bad-file-changes-nothing", test_bad_file_changes_nothing);
   g_test_add_func ("/library/open-switch-restart", test_open_switch_restart);
   g_test_add_func ("/library/edit-reloads-in-place", test_edit_reloads_in_place);
+  g_test_add_func ("/library/open-folder", test_open_folder);
 
   return run_app_tests (&app);
 }

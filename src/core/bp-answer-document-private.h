@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 BpAnswerDocument *bp_answer_document_new (cmark_node *answer,
-                                          gboolean    trusted);
+                                          gboolean    trusted,
+                                          const char *deck_id);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "bp-answer-document-private.h"
 #include "bp-cmark-private.h"
+#include "bp-html-sanitizer.h"
 #include "bp-html-text.h"
 
 #define FIGURE_DIR RESOURCE_PREFIX "figures/"
@@ -33,6 +34,8 @@ typedef struct
 {
   cmark_node *answer;
   gboolean trusted; /* raw HTML is shown, in the page and so in the text */
+  const char *deck_id; /* where an untrusted deck's local images are served from */
+  GString *unsanitized; /* an untrusted answer's raw HTML and images: its blocks so far */
   GString *html;
   GString *text;
   BpHtmlText html_text;
@@ -129,6 +132,61 @@ append_figure (GString    *html,
   g_string_append (html, "</figure>\n");
 }
 
+/* Untrusted raw HTML and images
+ *
+ * An untrusted answer that holds raw HTML or an image is rendered with its raw HTML and
+ * then sanitized whole (see bp-html-sanitizer.c): an element opened in one cmark node and
+ * closed in another (<kbd>Ctrl</kbd>, or a <details> around markdown blocks) is read as
+ * a browser reads the page. Other answers keep cmark's safe mode, unchanged. */
+
+static gboolean
+needs_sanitizer (cmark_node *block)
+{
+  cmark_iter *iter = cmark_iter_new (block);
+  cmark_event_type event;
+  gboolean found = FALSE;
+
+  while (!found && (event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    switch (cmark_node_get_type (cmark_iter_get_node (iter)))
+      {
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_IMAGE:
+        found = TRUE;
+        break;
+
+      default:
+        break;
+      }
+  cmark_iter_free (iter);
+
+  return found;
+}
+
+static void
+append_unsanitized_block (Walk       *walk,
+                          cmark_node *block)
+{
+  char *raw = bp_cmark_render_html (block, CMARK_OPT_UNSAFE);
+
+  g_string_append (walk->unsanitized, raw);
+  free (raw);
+}
+
+/* Before a figure and at the end of the answer. */
+static void
+flush_unsanitized (Walk *walk)
+{
+  g_autofree char *sanitized = NULL;
+
+  if (walk->unsanitized == NULL || walk->unsanitized->len == 0)
+    return;
+
+  sanitized = bp_html_sanitize (walk->unsanitized->str, walk->unsanitized->len, walk->deck_id);
+  g_string_append (walk->html, sanitized);
+  g_string_truncate (walk->unsanitized, 0);
+}
+
 /* The HTML
  *
  * Block by block, so that a paragraph holding only a figure image becomes the figure
@@ -144,7 +202,14 @@ append_block_html (Walk       *walk,
 
   if (image != NULL)
     {
+      flush_unsanitized (walk);
       append_figure (walk->html, image);
+      return;
+    }
+
+  if (walk->unsanitized != NULL)
+    {
+      append_unsanitized_block (walk, block);
       return;
     }
 
@@ -155,8 +220,8 @@ append_block_html (Walk       *walk,
 
 /* The text
  *
- * Text, code, link text, image descriptions and captions, and, in a trusted deck, the text
- * of raw HTML such as MathML (an untrusted page drops raw HTML). Never URLs. Blocks,
+ * Text, code, link text, image descriptions and captions, and the text of raw HTML: all
+ * of it in a trusted deck (MathML), what the sanitizer keeps in an untrusted one. Never URLs. Blocks,
  * line breaks and HTML tags separate words; emphasis and links do not. */
 
 static void
@@ -171,10 +236,17 @@ static void
 append_raw_html_text (Walk       *walk,
                       const char *html)
 {
+  g_autofree char *sanitized = NULL;
+
   if (walk->trusted)
-    bp_html_text_append (&walk->html_text, walk->text, html);
-  else
-    g_string_append_c (walk->text, ' ');
+    {
+      bp_html_text_append (&walk->html_text, walk->text, html);
+      return;
+    }
+
+  sanitized = bp_html_sanitize (html, strlen (html), NULL);
+  bp_html_text_append (&walk->html_text, walk->text, sanitized);
+  g_string_append_c (walk->text, ' ');
 }
 
 /* An image's title is its figure's caption. */
@@ -269,6 +341,7 @@ clear_document (gpointer data)
  * bp_answer_document_new:
  * @answer: a CMARK_NODE_DOCUMENT holding an answer's blocks, which is only read
  * @trusted: whether @answer comes from a trusted deck, whose raw HTML is shown
+ * @deck_id: (nullable): the deck's id, which an untrusted deck's local images are served under
  *
  * Walks @answer once. Several threads may walk one tree at once: nothing is changed.
  *
@@ -276,15 +349,21 @@ clear_document (gpointer data)
  */
 BpAnswerDocument *
 bp_answer_document_new (cmark_node *answer,
-                        gboolean    trusted)
+                        gboolean    trusted,
+                        const char *deck_id)
 {
   BpAnswerDocument *self;
-  Walk walk = { answer, !!trusted, g_string_new (NULL), g_string_new (NULL), { "" } };
+  Walk walk = { answer, !!trusted, deck_id, NULL, g_string_new (NULL), g_string_new (NULL), { "" } };
 
   g_return_val_if_fail (answer != NULL, NULL);
   g_return_val_if_fail (cmark_node_get_type (answer) == CMARK_NODE_DOCUMENT, NULL);
 
+  if (!walk.trusted && needs_sanitizer (answer))
+    walk.unsanitized = g_string_new (NULL);
   walk_answer (&walk);
+  flush_unsanitized (&walk);
+  if (walk.unsanitized != NULL)
+    g_string_free (walk.unsanitized, TRUE);
   if (cmark_node_first_child (answer) == NULL)
     g_string_printf (walk.html, "<p class=\"no-answer\">%s</p>", _("This question has no answer yet."));
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bp-answer-document-private.h"
 #include "bp-question-private.h"
 
@@ -235,7 +237,13 @@ bp_question_get_document (BpQuestion *self)
   g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
 
   if (g_once_init_enter (&self->document))
-    g_once_init_leave (&self->document, bp_answer_document_new (self->answer, self->trusted));
+    {
+      /* The id is "<deck id>/<slug>": the deck's local images are served under its id. */
+      const char *slash = strrchr (self->id, '/');
+      g_autofree char *deck_id = slash != NULL ? g_strndup (self->id, slash - self->id) : NULL;
+
+      g_once_init_leave (&self->document, bp_answer_document_new (self->answer, self->trusted, deck_id));
+    }
 
   return self->document;
 }

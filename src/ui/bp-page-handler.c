@@ -9,11 +9,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bp-deck-files.h"
 #include "bp-page-handler.h"
 
 #define URI_PREFIX BP_PAGE_SCHEME "://"
 #define ANSWER_ROUTE "deck"
 #define STUDY_ROUTE "study"
+#define DECK_FILE_ROUTE "deck-file"
 #define NUMBER_LINK_PREFIX "question:"
 
 struct _BpPageHandler
@@ -22,6 +24,7 @@ struct _BpPageHandler
 
   BpPageRenderer *renderer;
   GHashTable *decks;    /* deck id -> BpDeck */
+  GHashTable *folders;  /* deck id -> the folder of its file, whose images pages show */
   BpStudyStore *store;  /* where the notes under an answer come from */
 };
 
@@ -39,24 +42,34 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* One route per kind of page: backprop://<host>/<path>. A new kind of page is one entry. */
-typedef char *(*PageRoute) (BpPageHandler  *self,
-                            const char     *path,
-                            GError        **error);
+typedef GBytes *(*PageRoute) (BpPageHandler  *self,
+                              const char     *path,
+                              const char    **content_type,
+                              GError        **error);
 
-static char *render_answer_page (BpPageHandler  *self,
-                                 const char     *path,
-                                 GError        **error);
+static GBytes *render_answer_page (BpPageHandler  *self,
+                                   const char     *path,
+                                   const char    **content_type,
+                                   GError        **error);
+static GBytes *load_deck_file     (BpPageHandler  *self,
+                                   const char     *path,
+                                   const char    **content_type,
+                                   GError        **error);
 
-static char *render_study_page (BpPageHandler  *self,
-                                const char     *path,
-                                GError        **error);
+static GBytes *render_study_page  (BpPageHandler  *self,
+                                   const char     *path,
+                                   const char    **content_type,
+                                   GError        **error);
 
+/* A deck's SVG image opened as a document, were it ever, runs nothing: "sandbox". */
 static const struct {
   const char *host;
   PageRoute render;
+  const char *csp;
 } routes[] = {
-  { ANSWER_ROUTE, render_answer_page },
-  { STUDY_ROUTE, render_study_page },
+  { ANSWER_ROUTE, render_answer_page, BP_PAGE_CSP },
+  { STUDY_ROUTE, render_study_page, BP_PAGE_CSP },
+  { DECK_FILE_ROUTE, load_deck_file, BP_PAGE_CSP "; sandbox" },
 };
 
 /**
@@ -122,13 +135,15 @@ lookup_question_id (BpPageHandler *self,
 }
 
 /* backprop://deck/<deck id>/<slug>: the answer, with the user's notes under it. */
-static char *
+static GBytes *
 render_answer_page (BpPageHandler  *self,
                     const char     *path,
+                    const char    **content_type,
                     GError        **error)
 {
   BpQuestion *question = lookup_question_id (self, path);
   g_autofree char *notes = NULL;
+  char *html;
 
   if (question == NULL)
     {
@@ -140,16 +155,20 @@ render_answer_page (BpPageHandler  *self,
   if (self->store != NULL)
     notes = bp_study_store_dup_notes (self->store, bp_question_get_id (question));
 
-  return bp_page_renderer_render (self->renderer, question, bp_page_handler_get_current_theme (), notes);
+  html = bp_page_renderer_render (self->renderer, question, bp_page_handler_get_current_theme (), notes);
+  *content_type = "text/html";
+  return g_bytes_new_take (html, strlen (html));
 }
 
 /* backprop://study/<deck id>/<slug>: the question alone, while the user recalls the answer. */
-static char *
+static GBytes *
 render_study_page (BpPageHandler  *self,
                    const char     *path,
+                   const char    **content_type,
                    GError        **error)
 {
   BpQuestion *question = lookup_question_id (self, path);
+  char *html;
 
   if (question == NULL)
     {
@@ -158,13 +177,39 @@ render_study_page (BpPageHandler  *self,
       return NULL;
     }
 
-  return bp_page_renderer_render_question (self->renderer, question,
+  html = bp_page_renderer_render_question (self->renderer, question,
                                            bp_page_handler_get_current_theme ());
+  *content_type = "text/html";
+  return g_bytes_new_take (html, strlen (html));
 }
 
-static char *
+/* backprop://deck-file/<deck id>/<path>: an image beside an opened deck's file, never a
+ * file outside its folder (see bp-deck-files.c). */
+static GBytes *
+load_deck_file (BpPageHandler  *self,
+                const char     *path,
+                const char    **content_type,
+                GError        **error)
+{
+  const char *slash = strchr (path, '/');
+  g_autofree char *deck_id = slash != NULL ? g_strndup (path, slash - path) : NULL;
+  const char *folder = deck_id != NULL ? g_hash_table_lookup (self->folders, deck_id) : NULL;
+
+  if (folder == NULL)
+    {
+      g_set_error_literal (error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
+                           _("This image is not part of an open deck."));
+      return NULL;
+    }
+
+  return bp_deck_files_load (folder, slash + 1, content_type, error);
+}
+
+static GBytes *
 render_page (BpPageHandler  *self,
              const char     *uri,
+             const char    **content_type,
+             const char    **csp,
              GError        **error)
 {
   g_autofree char *host = NULL;
@@ -173,7 +218,10 @@ render_page (BpPageHandler  *self,
   if (split_uri (uri, &host, &path))
     for (gsize i = 0; i < G_N_ELEMENTS (routes); i++)
       if (g_str_equal (routes[i].host, host))
-        return routes[i].render (self, path, error);
+        {
+          *csp = routes[i].csp;
+          return routes[i].render (self, path, content_type, error);
+        }
 
   g_set_error (error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_UNKNOWN_ROUTE,
                _("Backprop has no page at “%s”."), uri);
@@ -181,20 +229,22 @@ render_page (BpPageHandler  *self,
 }
 
 static void
-finish_with_html (WebKitURISchemeRequest *request,
-                  char                   *html)
+finish_with_bytes (WebKitURISchemeRequest *request,
+                   GBytes                 *bytes,
+                   const char             *content_type,
+                   const char             *csp)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_take (html, strlen (html));
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_autoptr(WebKitURISchemeResponse) response = NULL;
   SoupMessageHeaders *headers;
 
   response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
-  webkit_uri_scheme_response_set_content_type (response, "text/html");
+  webkit_uri_scheme_response_set_content_type (response, content_type);
 
   /* The same policy as the page's <meta>, so it holds even before the head is parsed. */
   headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-  soup_message_headers_append (headers, "Content-Security-Policy", BP_PAGE_CSP);
+  soup_message_headers_append (headers, "Content-Security-Policy", csp);
+  soup_message_headers_append (headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_append (headers, "Cache-Control", "no-store");
   webkit_uri_scheme_response_set_http_headers (response, headers);
 
@@ -209,16 +259,18 @@ request_cb (WebKitURISchemeRequest *request,
 {
   g_autoptr(BpPageHandler) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
-  char *html = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *content_type = NULL;
+  const char *csp = BP_PAGE_CSP;
 
   if (self != NULL)
-    html = render_page (self, webkit_uri_scheme_request_get_uri (request), &error);
+    bytes = render_page (self, webkit_uri_scheme_request_get_uri (request), &content_type, &csp, &error);
   else
     g_set_error_literal (&error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
                          _("Backprop is closing."));
 
-  if (html != NULL)
-    finish_with_html (request, html);
+  if (bytes != NULL)
+    finish_with_bytes (request, bytes, content_type, csp);
   else
     webkit_uri_scheme_request_finish_error (request, error);
 }
@@ -236,6 +288,7 @@ bp_page_handler_dispose (GObject *object)
   BpPageHandler *self = (BpPageHandler *)object;
 
   g_hash_table_remove_all (self->decks);
+  g_hash_table_remove_all (self->folders);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bp_page_handler_parent_class)->dispose (object);
@@ -247,6 +300,7 @@ bp_page_handler_finalize (GObject *object)
   BpPageHandler *self = (BpPageHandler *)object;
 
   g_clear_pointer (&self->decks, g_hash_table_unref);
+  g_clear_pointer (&self->folders, g_hash_table_unref);
   g_clear_object (&self->renderer);
 
   G_OBJECT_CLASS (bp_page_handler_parent_class)->finalize (object);
@@ -323,6 +377,7 @@ static void
 bp_page_handler_init (BpPageHandler *self)
 {
   self->decks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 BpPageHandler *
@@ -385,6 +440,28 @@ bp_page_handler_remove_deck (BpPageHandler *self,
   g_return_if_fail (deck_id != NULL);
 
   g_hash_table_remove (self->decks, deck_id);
+  g_hash_table_remove (self->folders, deck_id);
+}
+
+/**
+ * bp_page_handler_set_deck_folder:
+ * @folder: (nullable): the folder of the deck's file, or %NULL for a deck without one
+ *
+ * Serves the images in @folder (and below it, never above) at
+ * backprop://deck-file/<deck id>/<path>, where an untrusted deck's pages show them.
+ */
+void
+bp_page_handler_set_deck_folder (BpPageHandler *self,
+                                 const char    *deck_id,
+                                 const char    *folder)
+{
+  g_return_if_fail (BP_IS_PAGE_HANDLER (self));
+  g_return_if_fail (deck_id != NULL);
+
+  if (folder != NULL)
+    g_hash_table_replace (self->folders, g_strdup (deck_id), g_strdup (folder));
+  else
+    g_hash_table_remove (self->folders, deck_id);
 }
 
 /**

@@ -41,6 +41,9 @@ void            bp_page_handler_remove_deck       (BpPageHandler    *self,
                                                    const char       *deck_id);
 BpDeck         *bp_page_handler_lookup_deck       (BpPageHandler    *self,
                                                    const char       *deck_id);
+void            bp_page_handler_set_deck_folder   (BpPageHandler    *self,
+                                                   const char       *deck_id,
+                                                   const char       *folder);
 
 BpStudyStore   *bp_page_handler_get_store         (BpPageHandler    *self);
 void            bp_page_handler_set_store         (BpPageHandler    *self,

@@ -25,5 +25,7 @@ void        bp_window_open_files    (BpWindow      *self,
 gboolean    bp_window_get_studying  (BpWindow      *self);
 void        bp_window_set_studying  (BpWindow      *self,
                                      gboolean       studying);
+void        bp_window_open_folder   (BpWindow      *self,
+                                     GFile         *folder);
 
 G_END_DECLS

@@ -1,0 +1,225 @@
+/* bp-deck-files.c: the files beside a deck (its images), read only from inside the deck's folder
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bp-deck-files"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bp-deck-files.h"
+
+/* An opened deck is untrusted: what it names is read only when it is an image inside its
+ * folder, after every symbolic link is followed, never a file elsewhere on the disk. */
+
+static const struct {
+  const char *suffix;
+  const char *content_type;
+} image_types[] = {
+  { ".png", "image/png" },
+  { ".jpg", "image/jpeg" },
+  { ".jpeg", "image/jpeg" },
+  { ".gif", "image/gif" },
+  { ".webp", "image/webp" },
+  /* Only ever shown through <img>, where an SVG's scripts do not run; its response
+   * carries a sandboxing policy for the case it is opened as a document. */
+  { ".svg", "image/svg+xml" },
+};
+
+/**
+ * bp_deck_files_content_type:
+ *
+ * Returns: (nullable): the image type @path's name says, or %NULL for anything else
+ */
+const char *
+bp_deck_files_content_type (const char *path)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  lower = g_ascii_strdown (path, -1);
+  for (gsize i = 0; i < G_N_ELEMENTS (image_types); i++)
+    if (g_str_has_suffix (lower, image_types[i].suffix))
+      return image_types[i].content_type;
+
+  return NULL;
+}
+
+static gboolean
+has_parent_segment (const char *path)
+{
+  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
+
+  for (guint i = 0; segments[i] != NULL; i++)
+    if (g_str_equal (segments[i], ".."))
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+real_path (const char  *path,
+           GError     **error)
+{
+  char *resolved = realpath (path, NULL);
+  int saved_errno = errno;
+  char *copy;
+
+  if (resolved == NULL)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("“%s” cannot be read: %s"), name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  copy = g_strdup (resolved);
+  free (resolved);
+  return copy;
+}
+
+static char *
+refuse (GError     **error,
+        const char  *relative_path)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+               _("“%s” is outside the deck’s folder; only files beside the deck are shown."),
+               relative_path);
+  return NULL;
+}
+
+/**
+ * bp_deck_files_resolve:
+ * @folder: the folder of the deck file
+ * @relative_path: a path relative to @folder, as the deck names it (unescaped)
+ *
+ * Refuses absolute paths, "..", and anything whose real path, every symbolic link
+ * followed, is not inside @folder's real path.
+ *
+ * Returns: (transfer full) (nullable): the file's real path, or %NULL with @error set
+ */
+char *
+bp_deck_files_resolve (const char  *folder,
+                       const char  *relative_path,
+                       GError     **error)
+{
+  g_autofree char *real_folder = NULL;
+  g_autofree char *candidate = NULL;
+  g_autofree char *real = NULL;
+  gsize folder_length;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (relative_path != NULL, NULL);
+
+  if (*relative_path == '\0' || g_path_is_absolute (relative_path) || has_parent_segment (relative_path))
+    return refuse (error, relative_path);
+
+  real_folder = real_path (folder, error);
+  if (real_folder == NULL)
+    return NULL;
+
+  candidate = g_build_filename (real_folder, relative_path, NULL);
+  real = real_path (candidate, error);
+  if (real == NULL)
+    return NULL;
+
+  folder_length = strlen (real_folder);
+  /* "/" as the folder: everything is inside it. */
+  if (folder_length == 1)
+    folder_length = 0;
+  if (strncmp (real, real_folder, folder_length) != 0 || real[folder_length] != '/')
+    return refuse (error, relative_path);
+
+  return g_steal_pointer (&real);
+}
+
+static GBytes *
+read_regular_file (const char  *path,
+                   const char  *relative_path,
+                   GError     **error)
+{
+  /* The real path has no link left: one swapped in since is not followed. */
+  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+  g_autofree char *data = NULL;
+  struct stat info;
+  gsize done = 0;
+
+  if (fd < 0 || fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      int saved_errno = fd < 0 ? errno : EISDIR;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("“%s” cannot be read: %s"), relative_path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (info.st_size > BP_DECK_FILE_MAX_SIZE)
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("“%s” is larger than %d MB, too large to show."), relative_path,
+                   BP_DECK_FILE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  data = g_malloc (info.st_size + 1);
+  while (done < (gsize)info.st_size)
+    {
+      gssize n = read (fd, data + done, info.st_size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += n;
+    }
+  close (fd);
+
+  return g_bytes_new_take (g_steal_pointer (&data), done);
+}
+
+/**
+ * bp_deck_files_load:
+ * @content_type: (out): the image's type
+ *
+ * Reads an image beside a deck: see bp_deck_files_resolve(). Anything that is not a
+ * PNG, JPEG, GIF, WebP or SVG image, or is over %BP_DECK_FILE_MAX_SIZE, is refused.
+ *
+ * Returns: (transfer full) (nullable): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+bp_deck_files_load (const char  *folder,
+                    const char  *relative_path,
+                    const char **content_type,
+                    GError     **error)
+{
+  g_autofree char *real = bp_deck_files_resolve (folder, relative_path, error);
+  const char *type;
+
+  g_return_val_if_fail (content_type != NULL, NULL);
+
+  if (real == NULL)
+    return NULL;
+
+  type = bp_deck_files_content_type (real);
+  if (type == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not an image (PNG, JPEG, GIF, WebP or SVG)."), relative_path);
+      return NULL;
+    }
+
+  *content_type = type;
+  return read_regular_file (real, relative_path, error);
+}
