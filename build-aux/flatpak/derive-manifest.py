@@ -113,16 +113,21 @@ def derive_modules(modules, debian, source_dir):
     return derived
 
 
+def derive(manifest, debian, source_dir, runtime, sdk, branch):
+    """The variant of @manifest: its runtime, SDK and sources replaced, all else kept."""
+    derived = dict(manifest, runtime=runtime, sdk=sdk)
+    derived["runtime-version"] = branch
+    derived["modules"] = derive_modules(manifest["modules"], debian, source_dir)
+    return derived
+
+
 def main(manifest_path, out_path, source_dir, runtime, sdk, branch, sources_dir, mirror):
     with open(manifest_path, encoding="utf-8") as manifest_file:
         manifest = json.load(manifest_file)
-    debian = DebianSources(sources_dir, mirror)
-    manifest["runtime"] = runtime
-    manifest["sdk"] = sdk
-    manifest["runtime-version"] = branch
-    manifest["modules"] = derive_modules(manifest["modules"], debian, source_dir)
+    derived = derive(manifest, DebianSources(sources_dir, mirror), source_dir, runtime, sdk,
+                     branch)
     with open(out_path + ".tmp", "w", encoding="utf-8") as out:
-        json.dump(manifest, out, indent=2)
+        json.dump(derived, out, indent=2)
         out.write("\n")
     os.replace(out_path + ".tmp", out_path)
 
