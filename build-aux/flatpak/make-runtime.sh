@@ -172,6 +172,8 @@ EOF
 }
 # runtime: end
 
+# The tests read this file: until this build has succeeded, there is nothing to test.
+rm -f "$cache/layout.env"
 if [ -f "$runtime_dir/complete" ]; then
   log "runtime and SDK cached in $runtime_dir"
 else
@@ -217,5 +219,5 @@ BACKPROP_FLATPAK_RUNTIME_REPO=$runtime_dir/repo
 BACKPROP_FLATPAK_BUNDLE=$app_dir/$app_id.flatpak
 BACKPROP_FLATPAK_RUNTIME=$runtime_id//$branch
 EOF
-log "done; disk use:"
+log "done; disk use (the repository, the installation, flatpak-builder's cache, the app):"
 du -sh "$runtime_dir/repo" "$FLATPAK_USER_DIR" "$cache/builder-state" "$app_dir" >&2 2>/dev/null || true
