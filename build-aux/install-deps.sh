@@ -15,12 +15,16 @@ build_packages="
 # A real X server, a D-Bus session and key presses for the window tests; the
 # accessibility stack for the end-to-end test that drives the app as a user would.
 # flatpak-builder reads the Flatpak manifest for the install tests (no runtime needed).
+# The flatpak suite makes a runtime with debootstrap, builds the app with flatpak-builder
+# and runs it in bubblewrap's sandbox, with the desktop portals (and FUSE for the document
+# portal); python3-dbus serves a stand-in RealtimeKit, python3-fonttools reads font tables.
 # The hardening tests build the core with clang's sanitizers and libFuzzer (its runtimes
 # are in libclang-rt-14-dev; llvm-14 symbolizes their reports) and run it under valgrind.
 test_packages="
   xvfb xauth util-linux procps dbus-daemon dbus-x11 xdotool
   at-spi2-core python3 python3-pyatspi python3-gi
-  flatpak-builder
+  flatpak flatpak-builder debootstrap bubblewrap ostree fuse3
+  xdg-desktop-portal xdg-desktop-portal-gtk python3-dbus python3-fonttools
   clang libclang-rt-14-dev llvm-14 valgrind
 "
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # x-session.sh: runs a command in a private X server and D-Bus session, with empty XDG dirs
-# usage: x-session.sh [--screen WIDTHxHEIGHTxDEPTH] COMMAND [ARGUMENT...]
+# usage: x-session.sh [--screen WIDTHxHEIGHTxDEPTH] [--runtime-dir DIR] COMMAND [ARGUMENT...]
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Used by the UI tests, the benchmarks and the screenshots. Unlike `xvfb-run -a`, which
@@ -14,13 +14,21 @@
 # log and what D-Bus services print go to stderr.
 set -eu
 
+#
+# --runtime-dir gives the session that XDG_RUNTIME_DIR instead of an empty one of its own:
+# the Flatpak tests need /run/user/UID (in a mount namespace of their own), since the
+# desktop portal hands sandboxed apps document paths under it.
 screen=1024x768x24
-if [ "${1:-}" = --screen ]; then
-  screen=$2
-  shift 2
-fi
+runtime_dir=
+while :; do
+  case "${1:-}" in
+    --screen) screen=$2; shift 2 ;;
+    --runtime-dir) runtime_dir=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
 if [ $# -eq 0 ]; then
-  echo "usage: $0 [--screen WIDTHxHEIGHTxDEPTH] COMMAND [ARGUMENT...]" >&2
+  echo "usage: $0 [--screen WIDTHxHEIGHTxDEPTH] [--runtime-dir DIR] COMMAND [ARGUMENT...]" >&2
   exit 2
 fi
 
@@ -53,7 +61,7 @@ export XDG_CONFIG_HOME="$home/config"
 export XDG_DATA_HOME="$home/data"
 export XDG_CACHE_HOME="$home/cache"
 export XDG_STATE_HOME="$home/state"
-export XDG_RUNTIME_DIR="$home/runtime"
+export XDG_RUNTIME_DIR="${runtime_dir:-$home/runtime}"
 
 # Only this session's clients may connect: one MIT cookie, valid for any display number
 # (family "wild", no number), since the number is known only once the server runs.
