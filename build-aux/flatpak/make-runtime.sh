@@ -46,7 +46,7 @@ runtime_packages="
 # The SDK adds the headers and the tools the manifest's modules build with, and what
 # flatpak-builder runs inside it (appstream-compose, strip, the cache tools).
 sdk_packages="
-  libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev
+  libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev libxml2-dev
   gcc g++ make cmake meson ninja-build pkg-config gettext
   libglib2.0-dev-bin libgtk-4-bin desktop-file-utils appstream appstream-util
   elfutils binutils file

@@ -51,12 +51,11 @@ static GBytes *render_answer_page (BpPageHandler  *self,
                                    const char     *path,
                                    const char    **content_type,
                                    GError        **error);
-static GBytes *load_deck_file     (BpPageHandler  *self,
+static GBytes *render_study_page  (BpPageHandler  *self,
                                    const char     *path,
                                    const char    **content_type,
                                    GError        **error);
-
-static GBytes *render_study_page  (BpPageHandler  *self,
+static GBytes *load_deck_file     (BpPageHandler  *self,
                                    const char     *path,
                                    const char    **content_type,
                                    GError        **error);

@@ -340,7 +340,8 @@ bp_question_row_get_flags (BpQuestionRow *self)
   return self->flags;
 }
 
-/* "Due today", "In 4 days", "New": short, as a row has room for. Overdue is due today. */
+/* "Due today", "In 4 days": short, as a row has room for. Overdue is due today. A question
+ * never studied says nothing: in a deck just opened, "New" on every row would be noise. */
 static char *
 format_due (gint64 due_day,
             gint64 today)
@@ -348,8 +349,7 @@ format_due (gint64 due_day,
   gint64 days = due_day - today;
 
   if (due_day == G_MAXINT64)
-    /* Translators: in a sidebar row: a question never studied in a session */
-    return g_strdup (C_("due", "New"));
+    return NULL;
   if (days <= 0)
     return g_strdup (_("Due today"));
   if (days == 1)

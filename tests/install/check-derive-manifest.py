@@ -3,8 +3,8 @@
 """usage: check-derive-manifest.py DERIVE_MANIFEST_PY MANIFEST
 
 Offline: Debian's archive is not asked; a stand-in for apt's download hands back a
-tarball made here. Checks the published manifest as it is, and with its cmark module
-switched to cmark-gfm, as the other markdown library would be."""
+tarball made here. Checks the published manifest as it is, and with its markdown library
+switched to the other one (cmark and cmark-gfm), as either may be published."""
 
 import copy
 import hashlib
@@ -59,14 +59,16 @@ def main(derive_path, manifest_path):
 
     with tempfile.TemporaryDirectory() as directory:
         derived, asked = derive(derive_manifest, manifest, directory)
-        report.check(asked == ["cmark"], "cmark's git source maps to Debian's cmark", asked)
-        cmark = derived["modules"][0]
-        source = cmark["sources"][0]
+        library = manifest["modules"][0]["name"]
+        report.check(asked == [library], f"{library}'s git source maps to Debian's {library}",
+                     asked)
+        markdown = derived["modules"][0]
+        source = markdown["sources"][0]
         report.check(source["type"] == "archive" and os.path.exists(source["path"])
                      and len(source["sha256"]) == 64,
-                     "cmark is built from a local tarball pinned by sha256", source)
-        report.equal("cmark's build options are the published ones",
-                     without(cmark, "sources"), without(manifest["modules"][0], "sources"))
+                     f"{library} is built from a local tarball pinned by sha256", source)
+        report.equal(f"{library}'s build options are the published ones",
+                     without(markdown, "sources"), without(manifest["modules"][0], "sources"))
         app = derived["modules"][-1]
         report.check(app["sources"][0]["path"] == "/checkout"
                      and app["sources"][0]["skip"] == manifest["modules"][-1]["sources"][0]["skip"],
@@ -79,12 +81,13 @@ def main(derive_path, manifest_path):
                      without(manifest, "modules", "runtime", "sdk", "runtime-version"))
         report.equal("the published manifest is left as it was", manifest, original)
 
-        gfm = copy.deepcopy(manifest)
-        gfm["modules"][0]["name"] = "cmark-gfm"
-        gfm["modules"][0]["sources"][0]["url"] = "https://github.com/github/cmark-gfm.git"
-        _, asked = derive(derive_manifest, gfm, directory)
-        report.check(asked == ["cmark-gfm"], "cmark-gfm's git source maps to Debian's cmark-gfm",
-                     asked)
+        other = "cmark" if library == "cmark-gfm" else "cmark-gfm"
+        owner = "commonmark" if other == "cmark" else "github"
+        switched = copy.deepcopy(manifest)
+        switched["modules"][0]["name"] = other
+        switched["modules"][0]["sources"][0]["url"] = f"https://github.com/{owner}/{other}.git"
+        _, asked = derive(derive_manifest, switched, directory)
+        report.check(asked == [other], f"{other}'s git source maps to Debian's {other}", asked)
 
         unknown = copy.deepcopy(manifest)
         unknown["modules"][0]["sources"][0]["url"] = "https://example.org/nobody/libfoo.git"
