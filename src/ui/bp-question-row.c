@@ -16,6 +16,7 @@ struct _BpQuestionRow
   GtkWidget *box;
   GtkLabel *number_label;
   GtkLabel *title_label;
+  GtkLabel *snippet_label;
   GtkWidget *unread_dot;
   GtkWidget *weak_icon;
   GtkWidget *notes_icon;
@@ -24,6 +25,7 @@ struct _BpQuestionRow
   BpStudyStore *store;
   gulong store_changed_id;  /* "changed::<id>" of the question shown */
   BpStudyFlags flags;
+  char *snippet;  /* Pango markup, or %NULL outside a search */
 };
 
 G_DEFINE_FINAL_TYPE (BpQuestionRow, bp_question_row, GTK_TYPE_WIDGET)
@@ -32,6 +34,7 @@ enum {
   PROP_0,
   PROP_QUESTION,
   PROP_STORE,
+  PROP_SNIPPET,
   N_PROPS
 };
 
@@ -50,6 +53,7 @@ bp_question_row_dispose (GObject *object)
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->question);
+  g_clear_pointer (&self->snippet, g_free);
 
   G_OBJECT_CLASS (bp_question_row_parent_class)->dispose (object);
 }
@@ -70,6 +74,10 @@ bp_question_row_get_property (GObject    *object,
 
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SNIPPET:
+      g_value_set_string (value, self->snippet);
       break;
 
     default:
@@ -95,6 +103,10 @@ bp_question_row_set_property (GObject      *object,
       bp_question_row_set_store (self, g_value_get_object (value));
       break;
 
+    case PROP_SNIPPET:
+      bp_question_row_set_snippet (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -118,6 +130,15 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          BP_TYPE_STUDY_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BpQuestionRow:snippet:
+   *
+   * A line of the answer around what the search found, as Pango markup; %NULL hides it.
+   */
+  properties[PROP_SNIPPET] =
+    g_param_spec_string ("snippet", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -125,6 +146,7 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, box);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, unread_dot);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, weak_icon);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, notes_icon);
@@ -306,4 +328,35 @@ bp_question_row_get_flags (BpQuestionRow *self)
   g_return_val_if_fail (BP_IS_QUESTION_ROW (self), BP_STUDY_FLAG_NONE);
 
   return self->flags;
+}
+
+const char *
+bp_question_row_get_snippet (BpQuestionRow *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION_ROW (self), NULL);
+
+  return self->snippet;
+}
+
+/**
+ * bp_question_row_set_snippet:
+ * @snippet: (nullable): Pango markup, its text escaped; %NULL outside a search
+ *
+ * Shows @snippet under the title, for as long as a search is on.
+ */
+void
+bp_question_row_set_snippet (BpQuestionRow *self,
+                             const char    *snippet)
+{
+  g_return_if_fail (BP_IS_QUESTION_ROW (self));
+
+  if (g_strcmp0 (self->snippet, snippet) == 0)
+    return;
+
+  g_free (self->snippet);
+  self->snippet = g_strdup (snippet);
+  gtk_label_set_markup (self->snippet_label, snippet != NULL ? snippet : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), snippet != NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNIPPET]);
 }

@@ -21,5 +21,8 @@ BpStudyStore *bp_question_row_get_store    (BpQuestionRow *self);
 void          bp_question_row_set_store    (BpQuestionRow *self,
                                             BpStudyStore  *store);
 BpStudyFlags  bp_question_row_get_flags    (BpQuestionRow *self);
+const char   *bp_question_row_get_snippet  (BpQuestionRow *self);
+void          bp_question_row_set_snippet  (BpQuestionRow *self,
+                                            const char    *snippet);
 
 G_END_DECLS
