@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "bp-answer-document-private.h"
+#include "bp-tex-private.h"
 #include "bp-question-private.h"
 
 struct _BpQuestion
@@ -123,6 +124,9 @@ bp_question_new (guint       number,
   self->id = g_strdup (id);
   self->trusted = !!trusted;
   self->answer = answer;
+  /* Before the answer is shared: once made, documents are read by several threads. */
+  if (!trusted)
+    _bp_tex_mark_answer (answer);
 
   return self;
 }
