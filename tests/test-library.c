@@ -337,6 +337,57 @@ test_bad_file_changes_nothing (void)
   close_window (window);
 }
 
+#define MATH_DECK \
+  "# Probability Questions\n\n" \
+  "### Q1: What is Euler's identity?\n\n" \
+  "It is $e^{i\\pi}+1=0$, and in display:\n\n" \
+  "$$\n\\sum_{k=0}^{\\infty} \\frac{x^k}{k!} = e^x\n$$\n\n" \
+  "A typo, $\\frac{1}$, shows as written; it costs $5 and `$HOME` is code.\n"
+
+static gboolean
+math_shown (gpointer data)
+{
+  g_autofree char *shown = try_evaluate (window_web_view (data),
+                                         "document.querySelectorAll ('math').length");
+
+  return g_strcmp0 (shown, "2") == 0;
+}
+
+/* TeX in an opened deck is real math in the page, made by the app: the page runs no script. */
+static void
+test_math_shown (void)
+{
+  g_autofree char *path = write_deck ("probability.md", MATH_DECK, -1);
+  BpWindow *window = open_window (app, 1000, 700);
+  g_autofree char *namespace = NULL;
+  g_autofree char *power = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *typo = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
+  wait_for_deck (window, "Probability Questions");
+  wait_for_page (window, question_number (window, 1));
+  spin_until (math_shown, window, "the two formulas as MathML");
+
+  namespace = evaluate (window_web_view (window), "document.querySelector ('math').namespaceURI");
+  g_assert_cmpstr (namespace, ==, "http://www.w3.org/1998/Math/MathML");
+  power = evaluate (window_web_view (window), "document.querySelectorAll ('math msup').length > 0");
+  g_assert_cmpstr (power, ==, "true");
+  display = evaluate (window_web_view (window),
+                      "document.querySelectorAll ('math')[1].getAttribute ('display')");
+  g_assert_cmpstr (display, ==, "block");
+  /* The typo: its source in a code span, KaTeX's reason on hover; the page goes on. */
+  typo = evaluate (window_web_view (window),
+                   "const e = document.querySelector ('code.tex-error');"
+                   "e.textContent + ' | ' + e.title.startsWith ('KaTeX parse error')");
+  g_assert_cmpstr (typo, ==, "\\frac{1} | true");
+  text = evaluate (window_web_view (window), "document.querySelector ('main, body').textContent");
+  g_assert_nonnull (strstr (text, "it costs $5 and $HOME is code."));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/library/bad-file-changes-nothing", test_bad_file_changes_nothing);
   g_test_add_func ("/library/open-switch-restart", test_open_switch_restart);
   g_test_add_func ("/library/edit-reloads-in-place", test_edit_reloads_in_place);
+  g_test_add_func ("/library/math-shown", test_math_shown);
 
   return run_app_tests (&app);
 }
