@@ -32,6 +32,7 @@ struct _BpSearchFilter
   GCancellable *cancellable;
   char *query;           /* %NULL while the query has no words: every question matches */
   GHashTable *ranks;     /* BpQuestion (the deck's) -> 1 + its place among the results */
+  GPtrArray *results;    /* the same questions, best first; %NULL without a query */
 };
 
 G_DEFINE_FINAL_TYPE (BpSearchFilter, bp_search_filter, GTK_TYPE_FILTER)
@@ -105,6 +106,7 @@ bp_search_filter_finalize (GObject *object)
   BpSearchFilter *self = (BpSearchFilter *)object;
 
   g_clear_pointer (&self->ranks, g_hash_table_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (bp_search_filter_parent_class)->finalize (object);
@@ -279,16 +281,15 @@ start_building (BpSearchFilter *self)
 static void
 rank_results (BpSearchFilter *self)
 {
-  g_autoptr(GPtrArray) results = NULL;
-
   g_hash_table_remove_all (self->ranks);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
   if (self->query == NULL || self->deck == NULL)
     return;
 
   adopt_index (self);
-  results = bp_search_index_rank (self->index, self->query);
-  for (guint i = 0; i < results->len; i++)
-    g_hash_table_insert (self->ranks, g_ptr_array_index (results, i), GUINT_TO_POINTER (i + 1));
+  self->results = bp_search_index_rank (self->index, self->query);
+  for (guint i = 0; i < self->results->len; i++)
+    g_hash_table_insert (self->ranks, g_ptr_array_index (self->results, i), GUINT_TO_POINTER (i + 1));
 }
 
 void
@@ -383,6 +384,20 @@ bp_search_filter_get_rank (BpSearchFilter *self,
 
   rank = g_hash_table_lookup (self->ranks, question);
   return rank != NULL ? GPOINTER_TO_UINT (rank) - 1 : G_MAXUINT;
+}
+
+/**
+ * bp_search_filter_get_results:
+ *
+ * Returns: (transfer none) (nullable) (element-type BpQuestion): the questions the query
+ *   found, best first; %NULL without a query.
+ */
+GPtrArray *
+bp_search_filter_get_results (BpSearchFilter *self)
+{
+  g_return_val_if_fail (BP_IS_SEARCH_FILTER (self), NULL);
+
+  return self->results;
 }
 
 /**
