@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bp-application.h"
+#include "bp-question-row.h"
 #include "bp-sidebar-private.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
@@ -79,6 +80,103 @@ test_search_momentum (void)
   spin_until (all_listed, window, "all 22 questions again");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->sidebar->search_entry)), ==, "");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sidebar->search_status)));
+
+  close_window (window);
+}
+
+/* The row the list shows for question @number, or NULL while it is not laid out. */
+static BpQuestionRow *
+shown_row (BpWindow *window,
+           guint     number)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar->question_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (BP_IS_QUESTION_ROW (row) && bp_question_row_get_question (BP_QUESTION_ROW (row)) != NULL &&
+          bp_question_get_number (bp_question_row_get_question (BP_QUESTION_ROW (row))) == number)
+        return BP_QUESTION_ROW (row);
+    }
+
+  return NULL;
+}
+
+static guint
+listed_number (BpWindow *window,
+               guint     position)
+{
+  g_autoptr(BpQuestion) question = g_list_model_get_item (G_LIST_MODEL (window->sidebar->selection),
+                                                          position);
+
+  return question != NULL ? bp_question_get_number (question) : 0;
+}
+
+/* The label under a row's title that shows its snippet. */
+static GtkWidget *
+find_snippet_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "search-snippet"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_snippet_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+dropout_ranked (gpointer data)
+{
+  BpWindow *window = data;
+  BpQuestionRow *row = shown_row (window, 20);
+
+  return n_listed (window) < 22 && listed_number (window, 0) == 20 && row != NULL &&
+         bp_question_row_get_snippet (row) != NULL;
+}
+
+static gboolean
+snippets_gone (gpointer data)
+{
+  BpQuestionRow *row = shown_row (data, 20);
+
+  return all_listed (data) && row != NULL && bp_question_row_get_snippet (row) == NULL;
+}
+
+/* The issue's example, typed as a new user would: the question whose title says dropout
+ * first, and under each result the answer's words around the match, marked. */
+static void
+test_search_ranks_with_snippets (void)
+{
+  BpWindow *window = open_window (app, 1000, 700);
+  BpQuestionRow *row;
+  GtkWidget *snippet_label;
+
+  press_keys (GTK_WINDOW (window), "ctrl+f d r o p o u t space i n f e r");
+  spin_until (dropout_ranked, window, "question 20 ranked first, with a snippet");
+  g_assert_true (listed (window, 16));
+  g_assert_false (listed (window, 1));
+
+  row = shown_row (window, 20);
+  g_assert_nonnull (strstr (bp_question_row_get_snippet (row), "<b>Dropout</b>"));
+  /* The label shows the marked words in bold, and only the text as text. */
+  snippet_label = find_snippet_label (GTK_WIDGET (row));
+  g_assert_nonnull (snippet_label);
+  g_assert_true (gtk_widget_get_visible (snippet_label));
+  g_assert_true (gtk_label_get_use_markup (GTK_LABEL (snippet_label)));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (snippet_label)), "<b>"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (snippet_label)), "Dropout"));
+
+  /* Escape ends the search: the snippets go with it. */
+  press_keys (GTK_WINDOW (window), "Escape");
+  spin_until (snippets_gone, window, "all 22 questions again, without snippets");
+  g_assert_false (gtk_widget_get_visible (snippet_label));
 
   close_window (window);
 }
@@ -339,6 +437,7 @@ main (int   argc,
   app = init_app_tests (&argc, &argv);
 
   g_test_add_func ("/find/search-momentum", test_search_momentum);
+  g_test_add_func ("/find/search-ranks-with-snippets", test_search_ranks_with_snippets);
   g_test_add_func ("/find/page-marks-every-word", test_page_marks_every_word);
   g_test_add_func ("/find/history-and-links", test_history_and_links);
   g_test_add_func ("/find/text-size-persists", test_text_size_persists);

@@ -103,6 +103,10 @@ static const Vector vectors[] = {
     "<li><input type=\"checkbox\" disabled=\"\" /> open</li></ul>" },
   { "ids-and-classes", "<span id=\"notes\" class=\"no-answer\">sp</span><div lang=en dir=rtl>d</div>",
     "<span>sp</span><div>d</div>" },
+  { "tex-marks", "<p><span class=\"bp-tex\" data-display=\"inline\">x &lt; 2</span> "
+    "<span class=\"bp-tex\" data-display=\"script\" onclick=\"x\">y</span></p>",
+    "<p><span class=\"bp-tex\" data-display=\"inline\">x &lt; 2</span> "
+    "<span class=\"bp-tex\">y</span></p>" },
   { "unknown-elements", "<section><font color=red>f</font><center>c</center></section>", "fc" },
   { "escaping", "\"quotes\" &amp; &lt;b&gt;", "<p>&quot;quotes&quot; &amp; &lt;b&gt;</p>" },
   /* Images: local ones served from the deck's folder, remote ones never fetched. */

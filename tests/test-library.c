@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bp-sidebar-private.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
@@ -436,6 +437,183 @@ test_open_folder (void)
   close_window (window);
 }
 
+#define MATH_DECK \
+  "# Probability Questions\n\n" \
+  "### Q1: What is Euler's identity?\n\n" \
+  "It is $e^{i\\pi}+1=0$, and in display:\n\n" \
+  "$$\n\\sum_{k=0}^{\\infty} \\frac{x^k}{k!} = e^x\n$$\n\n" \
+  "A typo, $\\frac{1}$, shows as written; it costs $5 and `$HOME` is code.\n"
+
+static gboolean
+math_shown (gpointer data)
+{
+  g_autofree char *shown = try_evaluate (window_web_view (data),
+                                         "document.querySelectorAll ('math').length");
+
+  return g_strcmp0 (shown, "2") == 0;
+}
+
+/* TeX in an opened deck is real math in the page, made by the app: the page runs no script. */
+static void
+test_math_shown (void)
+{
+  g_autofree char *path = write_deck ("probability.md", MATH_DECK, -1);
+  BpWindow *window = open_window (app, 1000, 700);
+  g_autofree char *namespace = NULL;
+  g_autofree char *power = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *typo = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
+  wait_for_deck (window, "Probability Questions");
+  wait_for_page (window, question_number (window, 1));
+  spin_until (math_shown, window, "the two formulas as MathML");
+
+  namespace = evaluate (window_web_view (window), "document.querySelector ('math').namespaceURI");
+  g_assert_cmpstr (namespace, ==, "http://www.w3.org/1998/Math/MathML");
+  power = evaluate (window_web_view (window), "document.querySelectorAll ('math msup').length > 0");
+  g_assert_cmpstr (power, ==, "true");
+  display = evaluate (window_web_view (window),
+                      "document.querySelectorAll ('math')[1].getAttribute ('display')");
+  g_assert_cmpstr (display, ==, "block");
+  /* The typo: its source in a code span, KaTeX's reason on hover; the page goes on. */
+  typo = evaluate (window_web_view (window),
+                   "const e = document.querySelector ('code.tex-error');"
+                   "e.textContent + ' | ' + e.title.startsWith ('KaTeX parse error')");
+  g_assert_cmpstr (typo, ==, "\\frac{1} | true");
+  text = evaluate (window_web_view (window), "document.querySelector ('main, body').textContent");
+  g_assert_nonnull (strstr (text, "it costs $5 and $HOME is code."));
+
+  close_window (window);
+}
+
+#define DATABASE_DECK \
+  "# Databases\n\n" \
+  "### Q1: What is a replica?\n\nA copy of the database that follows the primary.\n\n" \
+  "### Q2: What is a shard?\n\nA part of the rows, on its own server.\n"
+
+#define CLUSTER_DECK \
+  "# Clusters\n\n" \
+  "### Q1: What is a node pool?\n\nMachines of one kind.\n\n" \
+  "### Q2: What does a ReplicaSet do?\n\nIt keeps a number of replica pods running.\n"
+
+static gboolean
+all_listed_one (gpointer data)
+{
+  BpWindow *window = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (window->sidebar->selection)) == 1;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  BpAllDecksResults *results;
+  const char *expected;  /* "Databases: Q1 | Clusters: Q2" */
+} ResultsWait;
+
+static char *
+describe_results (BpAllDecksResults *results)
+{
+  GString *described = g_string_new (NULL);
+
+  for (guint i = 0; i < bp_all_decks_results_get_n_results (results); i++)
+    {
+      BpLibraryEntry *entry = NULL;
+      BpQuestion *question = bp_all_decks_results_get_result (results, i, &entry);
+
+      g_string_append_printf (described, "%s%s: Q%u", i > 0 ? " | " : "",
+                              bp_library_entry_get_title (entry), bp_question_get_number (question));
+    }
+
+  return g_string_free (described, FALSE);
+}
+
+static gboolean
+results_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
+results_are (gpointer data)
+{
+  ResultsWait *wait = data;
+  g_autofree char *described = describe_results (wait->results);
+
+  return g_str_equal (described, wait->expected);
+}
+
+/* "All Decks" beside the search: each deck's results under its title; picking one shows
+ * its deck at that question. */
+static void
+test_search_all_decks (void)
+{
+  g_autofree char *databases = write_deck ("databases.md", DATABASE_DECK, -1);
+  g_autofree char *clusters = write_deck ("clusters.md", CLUSTER_DECK, -1);
+  BpWindow *window = open_window (app, 1000, 700);
+  BpAllDecksResults *results = bp_sidebar_get_all_decks_results (window->sidebar);
+  GtkToggleButton *all_decks = GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (window->sidebar),
+                                                               GTK_TYPE_TOGGLE_BUTTON));
+  ResultsWait wait = { results, "Databases: Q1 | Clusters: Q2" };
+  GtkListBoxRow *row;
+  GtkWidget *header;
+  QuestionWait shown;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", databases);
+  wait_for_deck (window, "Databases");
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", clusters);
+  wait_for_deck (window, "Clusters");
+
+  /* Searching the open deck finds its own question only. (test-find types into the entry.) */
+  bp_sidebar_focus_search (window->sidebar);
+  gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "replica");
+  spin_until (all_listed_one, window, "the open deck's one match");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (results)));
+
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (all_decks)), ==, "All Decks");
+  gtk_widget_activate (GTK_WIDGET (all_decks));
+  spin_until (results_are, &wait, wait.expected);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (results)));
+
+  /* Grouped: each deck's title above its first result. */
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_widget (GTK_WIDGET (results), GTK_TYPE_LIST_BOX)), 0);
+  header = gtk_list_box_row_get_header (row);
+  g_assert_true (GTK_IS_LABEL (header));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, "Databases");
+
+  /* Picking the other deck's result switches to it, at that question. */
+  gtk_widget_activate (GTK_WIDGET (row));
+  wait_for_deck (window, "Databases");
+  shown = (QuestionWait) { window, bp_question_get_id (bp_all_decks_results_get_result (results, 0, NULL)) };
+  spin_until (shows_question, &shown, "the Databases question that matched");
+
+  /* Off again: the open deck's list. */
+  gtk_widget_activate (GTK_WIDGET (all_decks));
+  spin_until (results_hidden, results, "the open deck's list again");
+  g_assert_true (gtk_widget_get_visible (window->sidebar->question_scroller));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +629,8 @@ main (int   argc,
   g_test_add_func ("/library/open-switch-restart", test_open_switch_restart);
   g_test_add_func ("/library/edit-reloads-in-place", test_edit_reloads_in_place);
   g_test_add_func ("/library/open-folder", test_open_folder);
+  g_test_add_func ("/library/math-shown", test_math_shown);
+  g_test_add_func ("/library/search-all-decks", test_search_all_decks);
 
   return run_app_tests (&app);
 }

@@ -485,6 +485,170 @@ test_match_foreign_question (void)
   g_test_trap_assert_stderr ("*not in the index's deck*");
 }
 
+/* Relevance ranking (BM25F) */
+
+/* The ranked results as "Q20 Q16 …". */
+static char *
+rank_numbers (BpSearchIndex *index,
+              const char    *query)
+{
+  g_autoptr(GPtrArray) results = bp_search_index_rank (index, query);
+  GString *numbers = g_string_new (NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    g_string_append_printf (numbers, "%sQ%u", i > 0 ? " " : "",
+                            bp_question_get_number (g_ptr_array_index (results, i)));
+
+  return g_string_free (numbers, FALSE);
+}
+
+static void
+assert_rank (BpSearchIndex *index,
+             const char    *query,
+             const char    *expected)
+{
+  g_autofree char *numbers = rank_numbers (index, query);
+
+  g_test_message ("ranked “%s” → %s", query, numbers);
+  g_assert_cmpstr (numbers, ==, expected);
+}
+
+/* The example, tried as a new user would: the question about dropout first. */
+static void
+test_rank_builtin_dropout (void)
+{
+  g_autoptr(BpSearchIndex) index = index_builtin ();
+  g_autofree char *numbers = rank_numbers (index, "dropout infer");
+  g_auto(GStrv) ranked = g_strsplit (numbers, " ", -1);
+
+  g_test_message ("“dropout infer” → %s", numbers);
+  g_assert_cmpstr (ranked[0], ==, "Q20");
+  g_assert_true (g_strv_contains ((const char * const *)ranked, "Q16"));
+  /* The title-only match of the old order comes first too, with its own word. */
+  assert_rank (index, "momentum", "Q18 Q19 Q6");
+}
+
+static const char relevance_deck[] =
+  "### Q1: Plain question\n\nThe loss, once.\n\n"
+  "### Q2: About the loss\n\nSomething else entirely here.\n\n"
+  "### Q3: Other question\n\nThe loss, the loss and the loss again.\n\n"
+  "### Q4: Unrelated\n\nNothing at all, and loss.\n\n"
+  "### Q5: Common words\n\nThe the the the, the.\n";
+
+static void
+test_rank_title_and_frequency (void)
+{
+  g_autoptr(BpSearchIndex) index = index_markdown (relevance_deck, BP_DECK_UNTRUSTED);
+
+  /* A title word weighs three answer words; then the answer saying it most often, for
+   * its length; equal scores keep deck order. */
+  assert_rank (index, "loss", "Q2 Q3 Q1 Q4");
+}
+
+static void
+test_rank_rare_words (void)
+{
+  g_autoptr(BpSearchIndex) index = index_markdown (
+    "### Q1: One\n\nThe the the loss.\n\n"
+    "### Q2: Two\n\nThe loss loss loss.\n\n"
+    "### Q3: Three\n\nThe end.\n\n"
+    "### Q4: Four\n\nThe start.\n", BP_DECK_UNTRUSTED);
+
+  /* As long, each saying a word three times: the rarer word, "loss", decides. */
+  assert_rank (index, "the loss", "Q2 Q1");
+  assert_rank (index, "loss the", "Q2 Q1");
+}
+
+static void
+test_rank_prefix_last_word_only (void)
+{
+  g_autoptr(BpSearchIndex) index = index_markdown (ranking_deck, BP_DECK_UNTRUSTED);
+
+  /* Both words in the title, then one, then none. Every word is required; only the
+   * last, still being typed, may be a start. */
+  assert_rank (index, "gradient desc", "Q2 Q6 Q3 Q4 Q1");
+  assert_rank (index, "gradient zeppelin", "");
+  assert_rank (index, "descent gradient", "Q2 Q6 Q3 Q4 Q1");
+  /* Without words, every question in deck order. */
+  assert_rank (index, "", "Q1 Q2 Q3 Q4 Q5 Q6");
+  assert_rank (index, NULL, "Q1 Q2 Q3 Q4 Q5 Q6");
+  /* The same query gives the same order every time. */
+  for (int i = 0; i < 3; i++)
+    assert_rank (index, "gradient descent", "Q2 Q6 Q3 Q4 Q1");
+}
+
+static void
+test_rank_finished_words (void)
+{
+  g_autoptr(BpSearchIndex) index = index_markdown ("### Q1: Lossless compression\n\nzip\n\n"
+                                                   "### Q2: The loss\n\nzip\n",
+                                                   BP_DECK_UNTRUSTED);
+
+  /* "loss", typed and followed by another word, is the deck's word "loss", not "lossless". */
+  assert_rank (index, "loss zip", "Q2");
+  assert_rank (index, "zip loss", "Q1 Q2");
+  /* "lossl" is no word of the deck: a start, so the search still finds something. */
+  assert_rank (index, "lossl zip", "Q1");
+}
+
+/* The snippet as text with its spans in brackets: "… the [loss] again". */
+static char *
+marked_snippet (BpSearchIndex *index,
+                guint          position,
+                const char    *query)
+{
+  BpQuestion *question = bp_deck_get_question (bp_search_index_get_deck (index), position);
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *snippet = bp_search_index_dup_snippet (index, question, query, &spans);
+  GString *marked = g_string_new (NULL);
+  gsize done = 0;
+
+  g_assert_nonnull (snippet);
+  g_assert_true (g_utf8_validate (snippet, -1, NULL));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const BpSearchSpan *span = &g_array_index (spans, BpSearchSpan, i);
+
+      g_assert_cmpuint (span->start, >=, done);
+      g_assert_cmpuint (span->end, <=, strlen (snippet));
+      g_string_append_len (marked, snippet + done, span->start - done);
+      g_string_append_c (marked, '[');
+      g_string_append_len (marked, snippet + span->start, span->end - span->start);
+      g_string_append_c (marked, ']');
+      done = span->end;
+    }
+  g_string_append (marked, snippet + done);
+
+  return g_string_free (marked, FALSE);
+}
+
+static void
+test_snippet (void)
+{
+  g_autoptr(BpSearchIndex) index = index_markdown (
+    "### Q1: Short\n\nThe *Loss*,\nonce:   `loss_fn`.\n\n"
+    "### Q2: Long\n\n" "Words come first here, many of them, far too many to show in one line "
+    "of a sidebar, before anything at all is said about the Straße, which is long and "
+    "winding and goes on and on past houses, gardens and fields, until the loss comes.\n\n"
+    "### Q3: Title only\n\nNothing in the answer.\n\n"
+    "### Q4: Empty\n\n", BP_DECK_UNTRUSTED);
+  g_autofree char *short_one = marked_snippet (index, 0, "loss");
+  g_autofree char *exact = marked_snippet (index, 0, "loss once");
+  g_autofree char *later = marked_snippet (index, 1, "strasse");
+  g_autofree char *none = marked_snippet (index, 2, "title");
+  BpQuestion *empty = bp_deck_get_question (bp_search_index_get_deck (index), 3);
+
+  /* Line breaks and runs of spaces are one space; case and accents folded as the index. */
+  g_assert_cmpstr (short_one, ==, "The [Loss], once: [loss]_fn.");
+  g_assert_cmpstr (exact, ==, "The [Loss], [once]: [loss]_fn.");
+  g_assert_cmpstr (later, ==, "… at all is said about the [Straße], which is long and "
+                              "winding and goes on and on past houses, gardens and fields, until "
+                              "the loss comes.");
+  /* The answer's start when only the title matched. */
+  g_assert_cmpstr (none, ==, "Nothing in the answer.");
+  g_assert_null (bp_search_index_dup_snippet (index, empty, "empty", NULL));
+}
+
 /* A large generated deck against a slow, obvious reference */
 
 /* Normalizes with whole-string GLib calls, not the index's per-character code. */
@@ -846,6 +1010,13 @@ main (int   argc,
 
   g_test_add_func ("/search/ranking/title-first", test_ranking);
   g_test_add_func ("/search/ranking/deck-order", test_ranking_deck_order_not_numbers);
+
+  g_test_add_func ("/search/rank/builtin-dropout", test_rank_builtin_dropout);
+  g_test_add_func ("/search/rank/title-and-frequency", test_rank_title_and_frequency);
+  g_test_add_func ("/search/rank/rare-words", test_rank_rare_words);
+  g_test_add_func ("/search/rank/finished-words", test_rank_finished_words);
+  g_test_add_func ("/search/rank/prefix-last-word-only", test_rank_prefix_last_word_only);
+  g_test_add_func ("/search/snippet", test_snippet);
 
   g_test_add_func ("/search/generated/deterministic", test_generator_deterministic);
   g_test_add_func ("/search/generated/untrusted", test_generated_untrusted);

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+/* cmark-gfm's extension header uses bool without stdbool.h in the releases Debian 12 and the
+ * Flatpak build from. */
+#include <stdbool.h>
 #include <cmark-gfm-core-extensions.h>
 #include <string.h>
 

@@ -12,9 +12,12 @@
 
 #include "bp-cmark-private.h"
 #include "bp-page-renderer.h"
+#include "bp-tex.h"
 
 #define TEMPLATE_PATH RESOURCE_PREFIX "page/page.html"
 #define STYLE_PATH RESOURCE_PREFIX "page/page.css"
+/* Answers with math kept rendered: the pages a study session goes back and forth among. */
+#define MAX_CACHED_MATH 256
 
 /* The template's {{placeholders}}; each value is escaped for where it goes, or is our own HTML. */
 typedef enum {
@@ -50,6 +53,11 @@ struct _BpPageRenderer
 
   GArray *segments;
   char *style_css;
+
+  BpTexRenderFunc tex_render;
+  gpointer tex_data;
+  GDestroyNotify tex_destroy;
+  GHashTable *math_answers;  /* BpAnswerDocument (a reference) -> its HTML with MathML */
 };
 
 G_DEFINE_FINAL_TYPE (BpPageRenderer, bp_page_renderer, G_TYPE_OBJECT)
@@ -69,6 +77,9 @@ bp_page_renderer_finalize (GObject *object)
 
   g_clear_pointer (&self->segments, g_array_unref);
   g_clear_pointer (&self->style_css, g_free);
+  g_clear_pointer (&self->math_answers, g_hash_table_unref);
+  if (self->tex_destroy != NULL)
+    self->tex_destroy (self->tex_data);
 
   G_OBJECT_CLASS (bp_page_renderer_parent_class)->finalize (object);
 }
@@ -86,6 +97,8 @@ bp_page_renderer_init (BpPageRenderer *self)
 {
   self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
   g_array_set_clear_func (self->segments, segment_clear);
+  self->math_answers = g_hash_table_new_full (NULL, NULL,
+                                              (GDestroyNotify)bp_answer_document_unref, g_free);
 }
 
 static gboolean
@@ -235,6 +248,54 @@ bp_page_renderer_render_answer (BpQuestion *question)
   return g_strdup (bp_answer_document_get_html (bp_question_get_document (question)));
 }
 
+/**
+ * bp_page_renderer_set_tex_func:
+ * @render: (nullable) (scope notified): turns TeX into MathML
+ *
+ * Math in an opened deck's answers (see bp-tex.h) is rendered by @render when its page
+ * is, once per answer: the page runs no script, so the app does it. Without a function,
+ * the TeX shows as written.
+ */
+void
+bp_page_renderer_set_tex_func (BpPageRenderer  *self,
+                               BpTexRenderFunc  render,
+                               gpointer         user_data,
+                               GDestroyNotify   destroy)
+{
+  g_return_if_fail (BP_IS_PAGE_RENDERER (self));
+
+  if (self->tex_destroy != NULL)
+    self->tex_destroy (self->tex_data);
+  self->tex_render = render;
+  self->tex_data = user_data;
+  self->tex_destroy = destroy;
+  g_hash_table_remove_all (self->math_answers);
+}
+
+/* The answer's HTML, its math rendered; kept per document, which a reloaded deck replaces. */
+static const char *
+answer_html (BpPageRenderer *self,
+             BpQuestion     *question)
+{
+  BpAnswerDocument *document = bp_question_get_document (question);
+  const char *html = bp_answer_document_get_html (document);
+  char *with_math;
+
+  if (self->tex_render == NULL || !bp_tex_has_marks (html))
+    return html;
+
+  with_math = g_hash_table_lookup (self->math_answers, document);
+  if (with_math != NULL)
+    return with_math;
+
+  if (g_hash_table_size (self->math_answers) >= MAX_CACHED_MATH)
+    g_hash_table_remove_all (self->math_answers);
+  with_math = bp_tex_replace_marks (html, self->tex_render, self->tex_data);
+  g_hash_table_insert (self->math_answers, bp_answer_document_ref (document), with_math);
+
+  return with_math;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -308,7 +369,8 @@ append_hidden_answer (GString *page)
 }
 
 static void
-append_slot (GString           *page,
+append_slot (BpPageRenderer    *self,
+             GString           *page,
              Slot               slot,
              const char        *style_css,
              const PageContent *content)
@@ -355,7 +417,7 @@ append_slot (GString           *page,
       if (content->answer_hidden)
         append_hidden_answer (page);
       else
-        g_string_append (page, bp_answer_document_get_html (bp_question_get_document (question)));
+        g_string_append (page, answer_html (self, question));
       break;
 
     case SLOT_NOTES:
@@ -382,7 +444,7 @@ render_content (BpPageRenderer    *self,
       if (segment->slot == SLOT_LITERAL)
         g_string_append (page, segment->text);
       else
-        append_slot (page, segment->slot, self->style_css, content);
+        append_slot (self, page, segment->slot, self->style_css, content);
     }
 
   return g_string_free (page, FALSE);

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "bp-question.h"
+#include "bp-tex.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,10 @@ char           *bp_page_renderer_render_page      (BpPageRenderer  *self,
                                                    const char      *title,
                                                    const char      *body);
 char           *bp_page_renderer_render_answer    (BpQuestion      *question);
+void            bp_page_renderer_set_tex_func     (BpPageRenderer  *self,
+                                                   BpTexRenderFunc  render,
+                                                   gpointer         user_data,
+                                                   GDestroyNotify   destroy);
 char           *bp_page_renderer_render_notes     (const char      *notes);
 const char     *bp_page_theme_to_string           (BpPageTheme      theme);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bp-answer-document-private.h"
+#include "bp-tex-private.h"
 #include "bp-question-private.h"
 
 struct _BpQuestion
@@ -125,6 +126,9 @@ bp_question_new (guint       number,
   self->id = g_strdup (id);
   self->trusted = !!trusted;
   self->answer = answer;
+  /* Before the answer is shared: once made, documents are read by several threads. */
+  if (!trusted)
+    _bp_tex_mark_answer (answer);
 
   return self;
 }

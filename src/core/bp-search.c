@@ -8,44 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bp-search.h"
+#include "bp-search-private.h"
 #include "bp-text-fold.h"
-
-/* Where one question's words are in the index's word_ids: the title's, then the answer's,
- * each sorted and without duplicates. */
-typedef struct
-{
-  guint title_start;
-  guint answer_start;
-  guint end;
-} Entry;
-
-/* The vocabulary ids [first, last) of the words that start with one word of a query, and
- * how many titles and answers hold one of them, at most. */
-typedef struct
-{
-  guint first;
-  guint last;
-  guint n_texts;
-} WordRange;
-
-struct _BpSearchIndex
-{
-  GObject parent_instance;
-
-  BpDeck *deck;
-  GStringChunk *strings;
-  GPtrArray *vocabulary;
-  GArray *word_ids;
-  guint32 *texts_before; /* for each id, how many times a text holds a word sorting before it */
-  GArray *entries;
-  GHashTable *positions;
-
-  /* The last query looked up, so a filter asking about each question in turn looks it up once. */
-  char *query;
-  GArray *query_ranges;
-  gboolean query_has_words;
-};
 
 G_DEFINE_FINAL_TYPE (BpSearchIndex, bp_search_index, G_TYPE_OBJECT)
 
@@ -234,7 +198,9 @@ typedef struct
   BpSearchIndex *self;
   GHashTable *ids;
   GArray *last_seen; /* for each id, the text it was last added for, so it is added once */
+  GArray *last_slot; /* for each id, where in word_ids that text holds it, to count it again */
   guint32 text;
+  guint text_length;
 } Builder;
 
 static guint32
@@ -253,6 +219,7 @@ word_id (Builder    *builder,
   g_ptr_array_add (builder->self->vocabulary, stored);
   g_hash_table_insert (builder->ids, stored, GUINT_TO_POINTER (id));
   g_array_set_size (builder->last_seen, id + 1);
+  g_array_set_size (builder->last_slot, id + 1);
 
   return id;
 }
@@ -264,11 +231,23 @@ add_word_cb (const char *word,
   Builder *builder = user_data;
   guint32 id = word_id (builder, word);
   guint32 *last_seen = &g_array_index (builder->last_seen, guint32, id);
+  guint32 *last_slot = &g_array_index (builder->last_slot, guint32, id);
+  guint16 one = 1;
 
+  builder->text_length++;
   if (*last_seen != builder->text)
     {
       *last_seen = builder->text;
+      *last_slot = builder->self->word_ids->len;
       g_array_append_val (builder->self->word_ids, id);
+      g_array_append_val (builder->self->word_counts, one);
+    }
+  else
+    {
+      guint16 *count = &g_array_index (builder->self->word_counts, guint16, *last_slot);
+
+      if (*count < G_MAXUINT16)
+        (*count)++;
     }
 }
 
@@ -288,25 +267,29 @@ add_question (Builder    *builder,
               BpQuestion *question)
 {
   const char *answer = bp_answer_document_get_text (bp_question_get_document (question));
-  Entry entry;
+  BpSearchEntry entry;
 
   entry.title_start = builder->self->word_ids->len;
+  builder->text_length = 0;
   add_text (builder, bp_question_get_title (question));
+  entry.title_length = builder->text_length;
   entry.answer_start = builder->self->word_ids->len;
+  builder->text_length = 0;
   add_text (builder, answer);
+  entry.answer_length = builder->text_length;
   entry.end = builder->self->word_ids->len;
 
   g_array_append_val (builder->self->entries, entry);
 }
 
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
+compare_pairs (gconstpointer a,
+               gconstpointer b)
 {
-  guint32 id_a = *(const guint32 *)a;
-  guint32 id_b = *(const guint32 *)b;
+  guint64 pair_a = *(const guint64 *)a;
+  guint64 pair_b = *(const guint64 *)b;
 
-  return id_a < id_b ? -1 : id_a > id_b;
+  return pair_a < pair_b ? -1 : pair_a > pair_b;
 }
 
 static int
@@ -314,6 +297,24 @@ compare_words (gconstpointer a,
                gconstpointer b)
 {
   return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* A text's word ids, sorted, each keeping its count beside it. */
+static void
+sort_text (guint32 *ids,
+           guint16 *counts,
+           guint    n_ids)
+{
+  g_autofree guint64 *pairs = g_new (guint64, n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    pairs[i] = (guint64)ids[i] << 16 | counts[i];
+  qsort (pairs, n_ids, sizeof (guint64), compare_pairs);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      ids[i] = pairs[i] >> 16;
+      counts[i] = pairs[i] & G_MAXUINT16;
+    }
 }
 
 /* Ids were given in order of appearance; from now on they are positions in the sorted
@@ -324,6 +325,7 @@ sort_vocabulary (BpSearchIndex *self,
 {
   g_autofree guint32 *new_ids = g_new (guint32, self->vocabulary->len);
   guint32 *word_ids = &g_array_index (self->word_ids, guint32, 0);
+  guint16 *counts = &g_array_index (self->word_counts, guint16, 0);
 
   g_ptr_array_sort (self->vocabulary, compare_words);
   for (guint i = 0; i < self->vocabulary->len; i++)
@@ -344,12 +346,12 @@ sort_vocabulary (BpSearchIndex *self,
 
   for (guint i = 0; i < self->entries->len; i++)
     {
-      const Entry *entry = &g_array_index (self->entries, Entry, i);
+      const BpSearchEntry *entry = &g_array_index (self->entries, BpSearchEntry, i);
 
-      qsort (word_ids + entry->title_start, entry->answer_start - entry->title_start,
-             sizeof (guint32), compare_ids);
-      qsort (word_ids + entry->answer_start, entry->end - entry->answer_start,
-             sizeof (guint32), compare_ids);
+      sort_text (word_ids + entry->title_start, counts + entry->title_start,
+                 entry->answer_start - entry->title_start);
+      sort_text (word_ids + entry->answer_start, counts + entry->answer_start,
+                 entry->end - entry->answer_start);
     }
 }
 
@@ -359,16 +361,24 @@ build (BpSearchIndex *self)
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_questions = bp_deck_get_n_questions (self->deck);
   g_autoptr(GArray) last_seen = g_array_new (FALSE, TRUE, sizeof (guint32));
-  Builder builder = { self, ids, last_seen, 0 };
+  g_autoptr(GArray) last_slot = g_array_new (FALSE, TRUE, sizeof (guint32));
+  Builder builder = { self, ids, last_seen, last_slot, 0, 0 };
+  double title_words = 0, answer_words = 0;
 
   for (guint i = 0; i < n_questions; i++)
     {
       BpQuestion *question = bp_deck_get_question (self->deck, i);
+      const BpSearchEntry *entry;
 
       add_question (&builder, question);
       g_hash_table_insert (self->positions, question, GUINT_TO_POINTER (i));
+      entry = &g_array_index (self->entries, BpSearchEntry, i);
+      title_words += entry->title_length;
+      answer_words += entry->answer_length;
     }
 
+  self->mean_title_length = n_questions > 0 ? MAX (title_words / n_questions, 1) : 1;
+  self->mean_answer_length = n_questions > 0 ? MAX (answer_words / n_questions, 1) : 1;
   sort_vocabulary (self, ids);
 }
 
@@ -381,6 +391,7 @@ bp_search_index_finalize (GObject *object)
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->vocabulary, g_ptr_array_unref);
   g_clear_pointer (&self->word_ids, g_array_unref);
+  g_clear_pointer (&self->word_counts, g_array_unref);
   g_clear_pointer (&self->texts_before, g_free);
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
@@ -431,9 +442,10 @@ bp_search_index_init (BpSearchIndex *self)
   self->strings = g_string_chunk_new (64 * 1024);
   self->vocabulary = g_ptr_array_new ();
   self->word_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->word_counts = g_array_new (FALSE, FALSE, sizeof (guint16));
+  self->entries = g_array_new (FALSE, FALSE, sizeof (BpSearchEntry));
   self->positions = g_hash_table_new (NULL, NULL);
-  self->query_ranges = g_array_new (FALSE, FALSE, sizeof (WordRange));
+  self->query_ranges = g_array_new (FALSE, FALSE, sizeof (BpSearchWordRange));
 }
 
 /**
@@ -475,12 +487,32 @@ bp_search_index_get_deck (BpSearchIndex *self)
 
 /* Looking a query up */
 
+/* Where @question is in the index's deck; a question of another deck is a programming
+ * error. */
+gboolean
+_bp_search_index_find (BpSearchIndex *self,
+                       BpQuestion    *question,
+                       guint         *position)
+{
+  gpointer value;
+
+  if (!g_hash_table_lookup_extended (self->positions, question, NULL, &value))
+    {
+      g_critical ("%s: question “%s” is not in the index's deck",
+                  G_STRFUNC, bp_question_get_id (question));
+      return FALSE;
+    }
+
+  *position = GPOINTER_TO_UINT (value);
+  return TRUE;
+}
+
 /* The first vocabulary id whose word does not sort before @word or, with @past_prefix,
  * the first after those starting with @word. */
-static guint
-vocabulary_bound (BpSearchIndex *self,
-                  const char    *word,
-                  gboolean       past_prefix)
+guint
+_bp_search_index_vocabulary_bound (BpSearchIndex *self,
+                                   const char    *word,
+                                   gboolean       past_prefix)
 {
   gsize length = strlen (word);
   guint low = 0;
@@ -505,8 +537,8 @@ static int
 compare_ranges (gconstpointer a,
                 gconstpointer b)
 {
-  const WordRange *range_a = a;
-  const WordRange *range_b = b;
+  const BpSearchWordRange *range_a = a;
+  const BpSearchWordRange *range_b = b;
 
   return range_a->n_texts < range_b->n_texts ? -1 : range_a->n_texts > range_b->n_texts;
 }
@@ -529,10 +561,10 @@ look_up_query (BpSearchIndex *self,
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      WordRange range;
+      BpSearchWordRange range;
 
-      range.first = vocabulary_bound (self, words[i], FALSE);
-      range.last = vocabulary_bound (self, words[i], TRUE);
+      range.first = _bp_search_index_vocabulary_bound (self, words[i], FALSE);
+      range.last = _bp_search_index_vocabulary_bound (self, words[i], TRUE);
       range.n_texts = self->texts_before[range.last] - self->texts_before[range.first];
       g_array_append_val (self->query_ranges, range);
     }
@@ -541,11 +573,11 @@ look_up_query (BpSearchIndex *self,
   g_array_sort (self->query_ranges, compare_ranges);
 }
 
-/* Whether the sorted @ids hold one in @range. */
-static gboolean
-has_id_in_range (const guint32   *ids,
-                 guint            n_ids,
-                 const WordRange *range)
+/* The first of the sorted @ids that is not below @id. */
+guint
+_bp_search_ids_lower_bound (const guint32 *ids,
+                            guint          n_ids,
+                            guint          id)
 {
   guint low = 0;
   guint high = n_ids;
@@ -554,18 +586,29 @@ has_id_in_range (const guint32   *ids,
     {
       guint middle = low + (high - low) / 2;
 
-      if (ids[middle] < range->first)
+      if (ids[middle] < id)
         low = middle + 1;
       else
         high = middle;
     }
 
+  return low;
+}
+
+/* Whether the sorted @ids hold one in @range. */
+static gboolean
+has_id_in_range (const guint32           *ids,
+                 guint                    n_ids,
+                 const BpSearchWordRange *range)
+{
+  guint low = _bp_search_ids_lower_bound (ids, n_ids, range->first);
+
   return low < n_ids && ids[low] < range->last;
 }
 
 static BpSearchMatch
-match_entry (BpSearchIndex *self,
-             const Entry   *entry)
+match_entry (BpSearchIndex       *self,
+             const BpSearchEntry *entry)
 {
   const guint32 *ids = &g_array_index (self->word_ids, guint32, 0);
   gboolean in_title = TRUE;
@@ -575,7 +618,7 @@ match_entry (BpSearchIndex *self,
 
   for (guint i = 0; i < self->query_ranges->len; i++)
     {
-      const WordRange *range = &g_array_index (self->query_ranges, WordRange, i);
+      const BpSearchWordRange *range = &g_array_index (self->query_ranges, BpSearchWordRange, i);
 
       if (has_id_in_range (ids + entry->title_start, entry->answer_start - entry->title_start,
                            range))
@@ -603,20 +646,16 @@ bp_search_index_match (BpSearchIndex *self,
                        BpQuestion    *question,
                        const char    *query)
 {
-  gpointer position;
+  guint position;
 
   g_return_val_if_fail (BP_IS_SEARCH_INDEX (self), BP_SEARCH_MATCH_NONE);
   g_return_val_if_fail (BP_IS_QUESTION (question), BP_SEARCH_MATCH_NONE);
 
-  if (!g_hash_table_lookup_extended (self->positions, question, NULL, &position))
-    {
-      g_critical ("%s: question “%s” is not in the index's deck",
-                  G_STRFUNC, bp_question_get_id (question));
-      return BP_SEARCH_MATCH_NONE;
-    }
+  if (!_bp_search_index_find (self, question, &position))
+    return BP_SEARCH_MATCH_NONE;
 
   look_up_query (self, query);
-  return match_entry (self, &g_array_index (self->entries, Entry, GPOINTER_TO_UINT (position)));
+  return match_entry (self, &g_array_index (self->entries, BpSearchEntry, position));
 }
 
 /**
@@ -652,7 +691,7 @@ bp_search_index_query (BpSearchIndex *self,
 
   for (guint i = 0; i < self->entries->len; i++)
     {
-      matches[i] = match_entry (self, &g_array_index (self->entries, Entry, i));
+      matches[i] = match_entry (self, &g_array_index (self->entries, BpSearchEntry, i));
       if (matches[i] == BP_SEARCH_MATCH_TITLE)
         g_ptr_array_add (results, g_object_ref (bp_deck_get_question (self->deck, i)));
     }

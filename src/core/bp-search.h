@@ -24,6 +24,19 @@ typedef enum {
   BP_SEARCH_MATCH_TITLE,
 } BpSearchMatch;
 
+/**
+ * BpSearchSpan:
+ * @start: the first byte of a marked word
+ * @end: the byte after it
+ *
+ * Where a word of the query is in a snippet.
+ */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} BpSearchSpan;
+
 #define BP_TYPE_SEARCH_INDEX (bp_search_index_get_type ())
 
 G_DECLARE_FINAL_TYPE (BpSearchIndex, bp_search_index, BP, SEARCH_INDEX, GObject)
@@ -33,6 +46,12 @@ BpDeck         *bp_search_index_get_deck  (BpSearchIndex *self);
 GPtrArray      *bp_search_index_query     (BpSearchIndex *self,
                                            const char    *query,
                                            guint         *n_title_matches);
+GPtrArray      *bp_search_index_rank      (BpSearchIndex *self,
+                                           const char    *query);
+char           *bp_search_index_dup_snippet (BpSearchIndex *self,
+                                             BpQuestion    *question,
+                                             const char    *query,
+                                             GArray       **spans);
 BpSearchMatch   bp_search_index_match     (BpSearchIndex *self,
                                            BpQuestion    *question,
                                            const char    *query);

@@ -11,6 +11,7 @@
 #include "bp-clock.h"
 #include "bp-deck-inspect.h"
 #include "bp-deck-parser.h"
+#include "bp-math-renderer.h"
 #include "bp-preferences-window.h"
 #include "bp-window.h"
 
@@ -217,7 +218,17 @@ bp_application_get_page_handler (BpApplication *self)
   return self->page_handler;
 }
 
-/* Every web view of the app uses the default context: the scheme is served there. */
+static char *
+render_tex_cb (const char  *tex,
+               gboolean     display,
+               gpointer     user_data,
+               GError     **error)
+{
+  return bp_math_renderer_render (user_data, tex, display, error);
+}
+
+/* Every web view of the app uses the default context: the scheme is served there. Pages
+ * are rendered on the main thread, so one JavaScript context renders all their math. */
 static void
 setup_page_handler (BpApplication *self)
 {
@@ -228,6 +239,7 @@ setup_page_handler (BpApplication *self)
   renderer = bp_page_renderer_new_from_resources (&error);
   if (renderer == NULL)
     g_error ("The page template is broken: %s", error->message);
+  bp_page_renderer_set_tex_func (renderer, render_tex_cb, bp_math_renderer_new (), g_object_unref);
 
   self->page_handler = bp_page_handler_new (renderer);
   bp_page_handler_register (self->page_handler, webkit_web_context_get_default ());

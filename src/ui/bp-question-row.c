@@ -17,6 +17,7 @@ struct _BpQuestionRow
   GtkWidget *box;
   GtkLabel *number_label;
   GtkLabel *title_label;
+  GtkLabel *snippet_label;
   GtkWidget *unread_dot;
   GtkWidget *weak_icon;
   GtkWidget *notes_icon;
@@ -28,6 +29,7 @@ struct _BpQuestionRow
   BpStudyFlags flags;
   BpReviews *reviews;
   char *due;                /* what due_label says, or %NULL without reviews */
+  char *snippet;  /* Pango markup, or %NULL outside a search */
 };
 
 G_DEFINE_FINAL_TYPE (BpQuestionRow, bp_question_row, GTK_TYPE_WIDGET)
@@ -37,6 +39,7 @@ enum {
   PROP_QUESTION,
   PROP_STORE,
   PROP_REVIEWS,
+  PROP_SNIPPET,
   N_PROPS
 };
 
@@ -57,6 +60,7 @@ bp_question_row_dispose (GObject *object)
   g_clear_object (&self->store);
   bp_question_row_set_reviews (self, NULL);
   g_clear_object (&self->question);
+  g_clear_pointer (&self->snippet, g_free);
 
   G_OBJECT_CLASS (bp_question_row_parent_class)->dispose (object);
 }
@@ -91,6 +95,10 @@ bp_question_row_get_property (GObject    *object,
       g_value_set_object (value, self->reviews);
       break;
 
+    case PROP_SNIPPET:
+      g_value_set_string (value, self->snippet);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -116,6 +124,10 @@ bp_question_row_set_property (GObject      *object,
 
     case PROP_REVIEWS:
       bp_question_row_set_reviews (self, g_value_get_object (value));
+      break;
+
+    case PROP_SNIPPET:
+      bp_question_row_set_snippet (self, g_value_get_string (value));
       break;
 
     default:
@@ -146,6 +158,15 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
     g_param_spec_object ("reviews", NULL, NULL,
                          BP_TYPE_REVIEWS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BpQuestionRow:snippet:
+   *
+   * A line of the answer around what the search found, as Pango markup; %NULL hides it.
+   */
+  properties[PROP_SNIPPET] =
+    g_param_spec_string ("snippet", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -153,6 +174,7 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, box);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, unread_dot);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, weak_icon);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, notes_icon);
@@ -430,4 +452,35 @@ bp_question_row_get_due (BpQuestionRow *self)
   g_return_val_if_fail (BP_IS_QUESTION_ROW (self), NULL);
 
   return self->due;
+}
+
+const char *
+bp_question_row_get_snippet (BpQuestionRow *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION_ROW (self), NULL);
+
+  return self->snippet;
+}
+
+/**
+ * bp_question_row_set_snippet:
+ * @snippet: (nullable): Pango markup, its text escaped; %NULL outside a search
+ *
+ * Shows @snippet under the title, for as long as a search is on.
+ */
+void
+bp_question_row_set_snippet (BpQuestionRow *self,
+                             const char    *snippet)
+{
+  g_return_if_fail (BP_IS_QUESTION_ROW (self));
+
+  if (g_strcmp0 (self->snippet, snippet) == 0)
+    return;
+
+  g_free (self->snippet);
+  self->snippet = g_strdup (snippet);
+  gtk_label_set_markup (self->snippet_label, snippet != NULL ? snippet : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), snippet != NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNIPPET]);
 }

@@ -26,5 +26,8 @@ BpReviews    *bp_question_row_get_reviews  (BpQuestionRow *self);
 void          bp_question_row_set_reviews  (BpQuestionRow *self,
                                             BpReviews     *reviews);
 const char   *bp_question_row_get_due      (BpQuestionRow *self);
+const char   *bp_question_row_get_snippet  (BpQuestionRow *self);
+void          bp_question_row_set_snippet  (BpQuestionRow *self,
+                                            const char    *snippet);
 
 G_END_DECLS

@@ -8,6 +8,16 @@
 #include "bp-search.h"
 #include "bp-search-filter.h"
 
+/* An index being built in a worker for a deck. The first query may come before it is
+ * done: it then waits for it, rather than building a second one. */
+typedef struct
+{
+  GMutex lock;
+  GCond done_cond;
+  BpDeck *deck;
+  BpSearchIndex *index;  /* set once, by the worker, under the lock */
+} Building;
+
 /* BpSearchFilter keeps the questions holding every word of the query. The index runs the
  * query once and the filter keeps each result's rank, so that matching one question, and
  * comparing two, is a lookup: a deck of 10,000 questions filters and sorts as fast as
@@ -17,9 +27,12 @@ struct _BpSearchFilter
   GtkFilter parent_instance;
 
   BpDeck *deck;
-  BpSearchIndex *index;  /* built for the first query: start-up never pays for it */
+  BpSearchIndex *index;  /* built in a worker as soon as the deck is set */
+  Building *building;    /* while it is */
+  GCancellable *cancellable;
   char *query;           /* %NULL while the query has no words: every question matches */
   GHashTable *ranks;     /* BpQuestion (the deck's) -> 1 + its place among the results */
+  GPtrArray *results;    /* the same questions, best first; %NULL without a query */
 };
 
 G_DEFINE_FINAL_TYPE (BpSearchFilter, bp_search_filter, GTK_TYPE_FILTER)
@@ -32,6 +45,23 @@ enum {
 };
 
 static GParamSpec *filter_properties[N_FILTER_PROPS];
+
+static void
+clear_building (gpointer data)
+{
+  Building *building = data;
+
+  g_mutex_clear (&building->lock);
+  g_cond_clear (&building->done_cond);
+  g_clear_object (&building->deck);
+  g_clear_object (&building->index);
+}
+
+static void
+release_building (Building *building)
+{
+  g_atomic_rc_box_release_full (building, clear_building);
+}
 
 static gboolean
 bp_search_filter_match (GtkFilter *filter,
@@ -61,6 +91,9 @@ bp_search_filter_dispose (GObject *object)
   BpSearchFilter *self = (BpSearchFilter *)object;
 
   g_hash_table_remove_all (self->ranks);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->building, release_building);
   g_clear_object (&self->index);
   g_clear_object (&self->deck);
 
@@ -73,6 +106,7 @@ bp_search_filter_finalize (GObject *object)
   BpSearchFilter *self = (BpSearchFilter *)object;
 
   g_clear_pointer (&self->ranks, g_hash_table_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (bp_search_filter_parent_class)->finalize (object);
@@ -173,22 +207,89 @@ bp_search_filter_get_deck (BpSearchFilter *self)
   return self->deck;
 }
 
+/* Building the index */
+
+static void
+build_index_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  Building *building = task_data;
+  BpSearchIndex *index = bp_search_index_new (building->deck);
+
+  g_mutex_lock (&building->lock);
+  building->index = index;
+  g_cond_broadcast (&building->done_cond);
+  g_mutex_unlock (&building->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Takes the index the worker built, waiting for it if it is not done yet. */
+static void
+adopt_index (BpSearchFilter *self)
+{
+  Building *building = self->building;
+
+  if (building == NULL)
+    return;
+
+  g_mutex_lock (&building->lock);
+  while (building->index == NULL)
+    g_cond_wait (&building->done_cond, &building->lock);
+  self->index = g_object_ref (building->index);
+  g_mutex_unlock (&building->lock);
+  g_clear_pointer (&self->building, release_building);
+}
+
+static void
+index_built_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BpSearchFilter *self = BP_SEARCH_FILTER (source);
+
+  if (g_task_propagate_boolean (G_TASK (result), NULL) &&
+      self->building == g_task_get_task_data (G_TASK (result)))
+    adopt_index (self);
+}
+
+/* A deck of 10,000 questions takes a second or so to index: done before the first key. */
+static void
+start_building (BpSearchFilter *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Building *building;
+
+  if (self->deck == NULL)
+    return;
+
+  building = g_atomic_rc_box_new0 (Building);
+  g_mutex_init (&building->lock);
+  g_cond_init (&building->done_cond);
+  building->deck = g_object_ref (self->deck);
+  self->building = g_atomic_rc_box_acquire (building);
+  self->cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->cancellable, index_built_cb, NULL);
+  g_task_set_source_tag (task, start_building);
+  g_task_set_task_data (task, building, (GDestroyNotify)release_building);
+  g_task_run_in_thread (task, build_index_thread);
+}
+
 /* One query of the index for all the matching and sorting that follows. */
 static void
 rank_results (BpSearchFilter *self)
 {
-  g_autoptr(GPtrArray) results = NULL;
-
   g_hash_table_remove_all (self->ranks);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
   if (self->query == NULL || self->deck == NULL)
     return;
 
-  if (self->index == NULL)
-    self->index = bp_search_index_new (self->deck);
-
-  results = bp_search_index_query (self->index, self->query, NULL);
-  for (guint i = 0; i < results->len; i++)
-    g_hash_table_insert (self->ranks, g_ptr_array_index (results, i), GUINT_TO_POINTER (i + 1));
+  adopt_index (self);
+  self->results = bp_search_index_rank (self->index, self->query);
+  for (guint i = 0; i < self->results->len; i++)
+    g_hash_table_insert (self->ranks, g_ptr_array_index (self->results, i), GUINT_TO_POINTER (i + 1));
 }
 
 void
@@ -202,8 +303,12 @@ bp_search_filter_set_deck (BpSearchFilter *self,
     return;
 
   g_hash_table_remove_all (self->ranks);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->building, release_building);
   g_clear_object (&self->index);
   g_set_object (&self->deck, deck);
+  start_building (self);
   rank_results (self);
   if (self->query != NULL)
     gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
@@ -279,6 +384,64 @@ bp_search_filter_get_rank (BpSearchFilter *self,
 
   rank = g_hash_table_lookup (self->ranks, question);
   return rank != NULL ? GPOINTER_TO_UINT (rank) - 1 : G_MAXUINT;
+}
+
+/**
+ * bp_search_filter_get_results:
+ *
+ * Returns: (transfer none) (nullable) (element-type BpQuestion): the questions the query
+ *   found, best first; %NULL without a query.
+ */
+GPtrArray *
+bp_search_filter_get_results (BpSearchFilter *self)
+{
+  g_return_val_if_fail (BP_IS_SEARCH_FILTER (self), NULL);
+
+  return self->results;
+}
+
+/**
+ * bp_search_filter_dup_snippet_markup:
+ *
+ * The line of @question's answer that the search found, its words in bold, as Pango
+ * markup with the answer's text escaped.
+ *
+ * Returns: (transfer full) (nullable): the markup, or %NULL without a query or an answer.
+ */
+char *
+bp_search_filter_dup_snippet_markup (BpSearchFilter *self,
+                                     BpQuestion     *question)
+{
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *snippet = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *rest = NULL;
+  gsize done = 0;
+
+  g_return_val_if_fail (BP_IS_SEARCH_FILTER (self), NULL);
+  g_return_val_if_fail (BP_IS_QUESTION (question), NULL);
+
+  /* Only a result: the index holds the deck's questions, and the query found these. */
+  if (self->query == NULL || !g_hash_table_contains (self->ranks, question))
+    return NULL;
+
+  snippet = bp_search_index_dup_snippet (self->index, question, self->query, &spans);
+  if (snippet == NULL)
+    return NULL;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const BpSearchSpan *span = &g_array_index (spans, BpSearchSpan, i);
+      g_autofree char *before = g_markup_escape_text (snippet + done, span->start - done);
+      g_autofree char *word = g_markup_escape_text (snippet + span->start, span->end - span->start);
+
+      g_string_append_printf (markup, "%s<b>%s</b>", before, word);
+      done = span->end;
+    }
+  rest = g_markup_escape_text (snippet + done, -1);
+  g_string_append (markup, rest);
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
 /* BpSearchSorter orders the questions its filter keeps as the index ranked them: title

@@ -23,6 +23,9 @@ void            bp_search_filter_set_query  (BpSearchFilter *self,
                                              const char     *query);
 guint           bp_search_filter_get_rank   (BpSearchFilter *self,
                                              BpQuestion     *question);
+GPtrArray      *bp_search_filter_get_results (BpSearchFilter *self);
+char           *bp_search_filter_dup_snippet_markup (BpSearchFilter *self,
+                                                     BpQuestion     *question);
 
 BpSearchSorter *bp_search_sorter_new        (BpSearchFilter *filter);
 BpSearchFilter *bp_search_sorter_get_filter (BpSearchSorter *self);

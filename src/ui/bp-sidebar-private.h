@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "bp-all-decks-results.h"
 #include "bp-search-filter.h"
 #include "bp-sidebar.h"
 #include "bp-study-filter.h"
@@ -15,6 +16,9 @@ struct _BpSidebar
   /* template children: the entry, the filter, the list and the model chain under it,
    * deck -> search_filtered -> (ranking sorter) -> study_filtered -> selection */
   GtkSearchEntry *search_entry;
+  GtkToggleButton *all_decks_button;
+  GtkWidget *question_scroller;
+  BpAllDecksResults *all_decks_results;
   GtkLabel *search_status;
   GtkDropDown *filter_dropdown;
   GtkStringList *filter_names;

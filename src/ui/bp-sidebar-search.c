@@ -9,15 +9,39 @@
 
 #include "bp-sidebar-private.h"
 
-/* "3 questions match", under the entry while there is something to look for. */
+/* With "All Decks" on, a search lists what every deck holds, by deck, in place of the
+ * open deck's list; without a query, the list is the open deck's as always. */
+static void
+update_all_decks (BpSidebar *self)
+{
+  gboolean all = gtk_toggle_button_get_active (self->all_decks_button);
+  const char *query = bp_sidebar_get_query (self);
+
+  bp_all_decks_results_set_query (self->all_decks_results, all ? query : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->all_decks_results), all && query != NULL);
+  gtk_widget_set_visible (self->question_scroller, !all || query == NULL);
+}
+
+static void
+all_decks_toggled_cb (BpSidebar *self)
+{
+  _bp_sidebar_update_search_status (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* "3 questions match", under the entry while there is something to look for in the
+ * open deck. */
 void
 _bp_sidebar_update_search_status (BpSidebar *self)
 {
   guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   g_autofree char *status = NULL;
+  gboolean shown;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->search_status), bp_sidebar_get_query (self) != NULL);
-  if (bp_sidebar_get_query (self) == NULL)
+  update_all_decks (self);
+  shown = bp_sidebar_get_query (self) != NULL && !gtk_toggle_button_get_active (self->all_decks_button);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_status), shown);
+  if (!shown)
     return;
 
   if (n_listed == 0)
@@ -115,9 +139,29 @@ bp_sidebar_clear_search (BpSidebar *self)
   search_changed_cb (self);
 }
 
+/**
+ * bp_sidebar_get_all_decks_results:
+ *
+ * Returns: (transfer none): the list a search with "All Decks" on shows; the window
+ *   gives it the library and shows the result the user picks.
+ */
+BpAllDecksResults *
+bp_sidebar_get_all_decks_results (BpSidebar *self)
+{
+  g_return_val_if_fail (BP_IS_SIDEBAR (self), NULL);
+
+  return self->all_decks_results;
+}
+
 void
 _bp_sidebar_class_add_search (GtkWidgetClass *widget_class)
 {
+  g_type_ensure (BP_TYPE_ALL_DECKS_RESULTS);
+
+  gtk_widget_class_bind_template_child (widget_class, BpSidebar, all_decks_button);
+  gtk_widget_class_bind_template_child (widget_class, BpSidebar, question_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BpSidebar, all_decks_results);
+  gtk_widget_class_bind_template_callback (widget_class, all_decks_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);

@@ -136,9 +136,30 @@ update_neighbours (BpSidebar *self)
                PROP_CAN_SELECT_NEXT);
 }
 
+/* A row the list keeps bound through a new query shows that query's snippet too. */
+static void
+update_snippets (BpSidebar *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->question_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      BpQuestion *question;
+      g_autofree char *snippet = NULL;
+
+      if (!BP_IS_QUESTION_ROW (row) ||
+          (question = bp_question_row_get_question (BP_QUESTION_ROW (row))) == NULL)
+        continue;
+
+      snippet = bp_search_filter_dup_snippet_markup (self->search_filter, question);
+      bp_question_row_set_snippet (BP_QUESTION_ROW (row), snippet);
+    }
+}
+
 static void
 query_changed_cb (BpSidebar *self)
 {
+  update_snippets (self);
   _bp_sidebar_update_search_status (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
@@ -274,9 +295,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   BpQuestionRow *row = BP_QUESTION_ROW (gtk_list_item_get_child (item));
 
+  g_autofree char *snippet = NULL;
+
   bp_question_row_set_store (row, self->store);
   bp_question_row_set_reviews (row, self->reviews);
   bp_question_row_set_question (row, gtk_list_item_get_item (item));
+  snippet = bp_search_filter_dup_snippet_markup (self->search_filter, gtk_list_item_get_item (item));
+  bp_question_row_set_snippet (row, snippet);
 }
 
 static void

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "bp-all-decks-results.h"
 #include "bp-deck.h"
 #include "bp-settings-enum-types.h"
 #include "bp-reviews.h"
@@ -40,6 +41,7 @@ void          bp_sidebar_select_relative         (BpSidebar    *self,
                                                   int           offset);
 void          bp_sidebar_focus_search            (BpSidebar    *self);
 void          bp_sidebar_clear_search            (BpSidebar    *self);
+BpAllDecksResults *bp_sidebar_get_all_decks_results (BpSidebar *self);
 void          bp_sidebar_focus_list              (BpSidebar    *self);
 
 G_END_DECLS

@@ -268,6 +268,23 @@ deck_switcher_selected_cb (BpWindow *self)
   open_file (self, file, NULL);
 }
 
+/* A result of the search over all decks: its deck shown, at that question. The search
+ * stays as typed, so the next result is one click away. */
+static void
+all_decks_result_activated_cb (BpWindow       *self,
+                               BpLibraryEntry *entry,
+                               BpQuestion     *question)
+{
+  if (bp_library_entry_get_deck (entry) == NULL ||
+      bp_deck_find_by_id (bp_library_entry_get_deck (entry), bp_question_get_id (question)) == NULL)
+    return;
+
+  if (entry != self->entry)
+    show_entry (self, entry, bp_question_get_id (question));
+  else
+    bp_window_show_question (self, question);
+}
+
 static void
 reload_failed_cb (BpWindow       *self,
                   BpLibraryEntry *entry,
@@ -549,6 +566,7 @@ _bp_window_init_library (BpWindow *self)
 {
   BpApplication *application = BP_APPLICATION (g_application_get_default ());
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  BpAllDecksResults *results;
 
   self->library = g_object_ref (bp_application_get_library (application));
   self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -558,6 +576,11 @@ _bp_window_init_library (BpWindow *self)
 
   bp_deck_switcher_set_store (self->deck_switcher, self->store);
   bp_deck_switcher_set_library (self->deck_switcher, self->library);
+  results = bp_sidebar_get_all_decks_results (self->sidebar);
+  bp_all_decks_results_set_library (results, self->library);
+  bp_all_decks_results_set_store (results, self->store);
+  g_signal_connect_object (results, "result-activated", G_CALLBACK (all_decks_result_activated_cb),
+                           self, G_CONNECT_SWAPPED);
   restore_last_deck (self);
   set_entry (self, bp_library_lookup (self->library, bp_deck_get_id (self->deck)));
 
