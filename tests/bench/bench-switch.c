@@ -27,7 +27,8 @@
  *  - floor-plain: the floor in a plain GtkWindow, without the client-side frame that a
  *    libadwaita window draws over its whole area on an X server with no compositor.
  *
- * --only=NAME runs one of them; BENCH_EXPERIMENT_CSS="…" adds a style sheet to every
+ * --only=NAME runs one of them; BENCH_SWITCH_ROUNDS=N goes through them N times instead
+ * of ROUNDS, for a quick try; BENCH_EXPERIMENT_CSS="…" adds a style sheet to every
  * window, to try what a style costs (e.g. "window.solid-csd { box-shadow: none; }"). */
 
 #define ROUNDS 5
@@ -39,6 +40,10 @@
 #define QUIET_MS 100
 #define MAX_QUIET_WAIT_MS 2000
 #define FLOOR_SCHEME "bench-floor"
+/* After the rounds, a few switches each followed by this long with nothing to do: what a
+ * reader's machine spends while they read (a scrollbar fading out, animations). */
+#define AFTER_SWITCHES 4
+#define AFTER_MS 5000
 
 /* Where a switch's time goes: selection to navigation started, to the response
  * committed, to the load finished, to the end of the next frame. */
@@ -137,12 +142,14 @@ load_changed_cb (WebKitWebView   *web_view,
 }
 
 static double last_frame_ms;
+static guint n_frames;
 
-/* Frames the window draws during a switch. */
+/* Frames the window draws during a switch, and in all. */
 static void
 frame_drawn_cb (GdkFrameClock *frame_clock)
 {
   last_frame_ms = bench_now_ms ();
+  n_frames++;
   if (current.expected_uri != NULL && frame_clock == current.frame_clock)
     current.frames++;
 }
@@ -367,12 +374,31 @@ read_cpu (double *ui_ms,
     *web_ms += bench_read_cpu_ms (g_array_index (helpers, pid_t, i));
 }
 
-/* One subject, in this process: a SAMPLE line per switch, then a CPU line. */
+/* CPU of both processes and frames of the window in the AFTER_MS after a switch, as an
+ * AFTER line each. */
+static void
+measure_after_switches (Subject *subject)
+{
+  for (guint i = 1; i <= AFTER_SWITCHES; i++)
+    {
+      double ui_before, web_before, ui_after, web_after;
+      guint frames_before;
+
+      switch_to (subject, (i * 5) % subject->uris->len);
+      read_cpu (&ui_before, &web_before);
+      frames_before = n_frames;
+      spin_for (AFTER_MS);
+      read_cpu (&ui_after, &web_after);
+      g_print ("AFTER %.3f %.3f %u\n", ui_after - ui_before, web_after - web_before, n_frames - frames_before);
+    }
+}
+
+/* One subject, in this process: a SAMPLE line per switch, a CPU line, then AFTER lines. */
 static int
 run_subject (const char *name)
 {
   Subject *subject;
-  guint n_pages;
+  guint n_pages, rounds = ROUNDS;
   double ui_before, web_before, ui_after, web_after;
 
   if (g_getenv ("BENCH_EXPERIMENT_CSS") != NULL)
@@ -384,19 +410,22 @@ run_subject (const char *name)
                                                   GTK_STYLE_PROVIDER_PRIORITY_USER);
     }
 
+  if (g_getenv ("BENCH_SWITCH_ROUNDS") != NULL)
+    rounds = CLAMP (atoi (g_getenv ("BENCH_SWITCH_ROUNDS")), 1, 100);
   subject = g_str_equal (name, "app") ? app_subject_new () : floor_subject_new (name);
   n_pages = subject->uris->len;
 
   spin_for (500);
   read_cpu (&ui_before, &web_before);
-  for (guint i = 1; i <= ROUNDS * n_pages; i++)
+  for (guint i = 1; i <= rounds * n_pages; i++)
     {
       switch_to (subject, i % n_pages);
       spin_until_quiet ();
     }
   read_cpu (&ui_after, &web_after);
-  g_print ("CPU %.3f %.3f\n", (ui_after - ui_before) / (ROUNDS * n_pages),
-           (web_after - web_before) / (ROUNDS * n_pages));
+  g_print ("CPU %.3f %.3f\n", (ui_after - ui_before) / (rounds * n_pages),
+           (web_after - web_before) / (rounds * n_pages));
+  measure_after_switches (subject);
 
   return EXIT_SUCCESS;
 }
@@ -406,6 +435,8 @@ typedef struct
   GArray *fields[N_SAMPLE_FIELDS];
   double ui_cpu_ms;
   double web_cpu_ms;
+  GArray *after_cpu_ms;
+  GArray *after_frames;
 } Results;
 
 static void
@@ -416,6 +447,8 @@ parse_results (const char *output,
 
   for (guint f = 0; f < N_SAMPLE_FIELDS; f++)
     results->fields[f] = g_array_new (FALSE, FALSE, sizeof (double));
+  results->after_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  results->after_frames = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -436,6 +469,14 @@ parse_results (const char *output,
           results->ui_cpu_ms = g_ascii_strtod (words[1], NULL);
           results->web_cpu_ms = g_ascii_strtod (words[2], NULL);
         }
+      else if (g_str_equal (words[0], "AFTER") && g_strv_length (words) == 4)
+        {
+          double cpu_ms = g_ascii_strtod (words[1], NULL) + g_ascii_strtod (words[2], NULL);
+          double frames = g_ascii_strtod (words[3], NULL);
+
+          g_array_append_val (results->after_cpu_ms, cpu_ms);
+          g_array_append_val (results->after_frames, frames);
+        }
     }
 
   if (results->fields[0]->len == 0)
@@ -452,6 +493,8 @@ report (const char *name,
   g_autofree char *p95_name = g_strdup_printf ("switch.%s.loaded.p95", name);
   g_autofree char *painted_name = g_strdup_printf ("switch.%s.painted.p95", name);
   g_autofree char *cpu_name = g_strdup_printf ("switch.%s.ui-cpu", name);
+  g_autofree char *after_name = g_strdup_printf ("switch.%s.cpu-after-5s", name);
+  g_autofree char *after_frames_name = g_strdup_printf ("switch.%s.frames-after-5s", name);
 
   g_print ("%-12s %u switches: loaded p50 %5.1f ms, p95 %5.1f ms, max %5.1f ms; painted p50 %5.1f ms, p95 %5.1f ms\n",
            name, loaded->len, bench_percentile (loaded, 50), bench_percentile (loaded, 95),
@@ -467,6 +510,13 @@ report (const char *name,
   bench_figure (p95_name, bench_percentile (loaded, 95), "ms", g_str_equal (name, "app") ? "<= 50" : NULL);
   bench_figure (painted_name, bench_percentile (painted, 95), "ms", NULL);
   bench_figure (cpu_name, results->ui_cpu_ms, "ms", NULL);
+
+  if (results->after_cpu_ms->len == 0)
+    return;
+  g_print ("    in the %d s after a switch: %.0f ms of CPU (UI and web processes), %.0f frames drawn (medians)\n",
+           AFTER_MS / 1000, bench_median (results->after_cpu_ms), bench_median (results->after_frames));
+  bench_figure (after_name, bench_median (results->after_cpu_ms), "ms", g_str_equal (name, "app") ? "<= 300" : NULL);
+  bench_figure (after_frames_name, bench_median (results->after_frames), "frames", NULL);
 }
 
 int
@@ -506,6 +556,8 @@ main (int   argc,
       report (subjects[s], &results);
       for (guint f = 0; f < N_SAMPLE_FIELDS; f++)
         g_array_unref (results.fields[f]);
+      g_array_unref (results.after_cpu_ms);
+      g_array_unref (results.after_frames);
     }
 
   return EXIT_SUCCESS;
