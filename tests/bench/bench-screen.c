@@ -1,0 +1,311 @@
+/* bench-screen.c: what reaches the screen, sampled from outside the program with XShm
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+#include <X11/extensions/XShm.h>
+
+#include <gio/gio.h>
+
+#include "bench-screen.h"
+#include "bench-utils.h"
+
+/* An in-app mark says when the program asked for a frame; only the screen says when its
+ * pixels were there. The screen is read every SAMPLE_MS, from the top-most window of at
+ * least MIN_SIZE pixels a side (with no window manager, the program's own), in its content
+ * area: the right 55 % of it (the page of a split view, the middle of a single one) below
+ * the header bar, without the strip on the right where a scrollbar fades in and out.
+ *  - first content: more than 1 % of the area's pixels are not its dominant colour (an
+ *    empty view, or the black root behind a window mapped before its first frame, is one
+ *    colour);
+ *  - visually complete: the last change to the area before STILL_MS with none. */
+#define SAMPLE_MS 8
+#define STILL_MS 1500
+#define MIN_SIZE 200
+#define HEADER_HEIGHT 50
+#define SCROLLBAR_STRIP 16
+#define CONTENT_LEFT 0.45
+/* The dominant colour is counted on a grid: text covers far more than one cell in 16. */
+#define GRID 4
+
+struct _BenchScreen
+{
+  Display *display;
+  Window root;
+  XShmSegmentInfo shm;
+  XImage *image;
+  guint32 *previous;
+  gboolean have_previous;
+};
+
+BenchScreen *
+bench_screen_open (GError **error)
+{
+  g_autoptr(BenchScreen) screen = g_new0 (BenchScreen, 1);
+
+  screen->display = XOpenDisplay (NULL);
+  if (screen->display == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                   "Could not open the X display “%s”: run through tests/bench/bench-session.sh",
+                   g_getenv ("DISPLAY") ? g_getenv ("DISPLAY") : "");
+      return NULL;
+    }
+  if (!XShmQueryExtension (screen->display))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "The X server has no MIT-SHM extension to read the screen with");
+      return NULL;
+    }
+  screen->root = DefaultRootWindow (screen->display);
+
+  return g_steal_pointer (&screen);
+}
+
+static void
+release_image (BenchScreen *screen)
+{
+  if (screen->image == NULL)
+    return;
+
+  XShmDetach (screen->display, &screen->shm);
+  XDestroyImage (screen->image);
+  shmdt (screen->shm.shmaddr);
+  g_clear_pointer (&screen->previous, g_free);
+  screen->image = NULL;
+  screen->have_previous = FALSE;
+}
+
+void
+bench_screen_free (BenchScreen *screen)
+{
+  if (screen == NULL)
+    return;
+
+  release_image (screen);
+  if (screen->display != NULL)
+    XCloseDisplay (screen->display);
+  g_free (screen);
+}
+
+/* A shared-memory image of @width × @height, made again only when the area changes size. */
+static gboolean
+ensure_image (BenchScreen *screen,
+              int          width,
+              int          height)
+{
+  Screen *x_screen = DefaultScreenOfDisplay (screen->display);
+
+  if (screen->image != NULL && screen->image->width == width && screen->image->height == height)
+    return TRUE;
+
+  release_image (screen);
+  screen->image = XShmCreateImage (screen->display, DefaultVisualOfScreen (x_screen),
+                                   DefaultDepthOfScreen (x_screen), ZPixmap, NULL, &screen->shm,
+                                   width, height);
+  if (screen->image == NULL || screen->image->bits_per_pixel != 32)
+    g_error ("Only a 24- or 32-bit screen can be read, as bench-session.sh makes");
+
+  screen->shm.shmid = shmget (IPC_PRIVATE, screen->image->bytes_per_line * height, IPC_CREAT | 0600);
+  screen->shm.shmaddr = screen->image->data = shmat (screen->shm.shmid, NULL, 0);
+  screen->shm.readOnly = False;
+  XShmAttach (screen->display, &screen->shm);
+  XSync (screen->display, False);
+  /* Marked for removal now, so that no segment outlives a crashed harness. */
+  shmctl (screen->shm.shmid, IPC_RMID, NULL);
+  screen->previous = g_new (guint32, (gsize)width * height);
+
+  return TRUE;
+}
+
+/* The content area of the top-most large window, or FALSE while there is none. */
+static gboolean
+find_area (BenchScreen *screen,
+           int         *x,
+           int         *y,
+           int         *width,
+           int         *height)
+{
+  Window root, parent, *children = NULL;
+  unsigned int n_children;
+  gboolean found = FALSE;
+
+  if (!XQueryTree (screen->display, screen->root, &root, &parent, &children, &n_children))
+    return FALSE;
+
+  for (unsigned int i = n_children; i-- > 0 && !found;)
+    {
+      XWindowAttributes attributes;
+
+      if (!XGetWindowAttributes (screen->display, children[i], &attributes) ||
+          attributes.map_state != IsViewable || attributes.width < MIN_SIZE || attributes.height < MIN_SIZE)
+        continue;
+
+      *x = MAX (attributes.x + (int)(attributes.width * CONTENT_LEFT), 0);
+      *y = MAX (attributes.y + HEADER_HEIGHT, 0);
+      *width = MIN (attributes.x + attributes.width - SCROLLBAR_STRIP,
+                    WidthOfScreen (DefaultScreenOfDisplay (screen->display))) - *x;
+      *height = MIN (attributes.y + attributes.height,
+                     HeightOfScreen (DefaultScreenOfDisplay (screen->display))) - *y;
+      found = *width > 0 && *height > 0;
+    }
+
+  XFree (children);
+  return found;
+}
+
+/* Whether more than 1 % of the grid's cells are not the colour most of them have. */
+static gboolean
+has_content (XImage *image)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer colour, count;
+  guint cells = 0, most = 0;
+
+  for (int y = 0; y < image->height; y += GRID)
+    for (int x = 0; x < image->width; x += GRID)
+      {
+        guint32 pixel = *(guint32 *)(image->data + y * image->bytes_per_line + x * 4) & 0xffffff;
+        gpointer key = GUINT_TO_POINTER (pixel + 1);
+
+        g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+        cells++;
+      }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &colour, &count))
+    most = MAX (most, GPOINTER_TO_UINT (count));
+
+  return cells > 0 && (cells - most) * 100 > cells;
+}
+
+typedef enum {
+  SAMPLE_NO_WINDOW,
+  SAMPLE_SAME,
+  SAMPLE_CHANGED,
+} Sample;
+
+/* Reads the content area and compares it with the last reading. */
+static Sample
+sample (BenchScreen *screen,
+        gboolean    *content)
+{
+  int x, y, width, height;
+  gboolean changed = FALSE;
+
+  if (!find_area (screen, &x, &y, &width, &height))
+    return SAMPLE_NO_WINDOW;
+
+  ensure_image (screen, width, height);
+  if (!XShmGetImage (screen->display, screen->root, screen->image, x, y, AllPlanes))
+    return SAMPLE_NO_WINDOW;
+
+  for (int row = 0; row < height; row++)
+    {
+      guint32 *pixels = (guint32 *)(screen->image->data + row * screen->image->bytes_per_line);
+
+      if (!screen->have_previous || memcmp (pixels, screen->previous + (gsize)row * width, width * 4) != 0)
+        {
+          changed = TRUE;
+          memcpy (screen->previous + (gsize)row * width, pixels, width * 4);
+        }
+    }
+  screen->have_previous = TRUE;
+  if (content != NULL)
+    *content = has_content (screen->image);
+
+  return changed ? SAMPLE_CHANGED : SAMPLE_SAME;
+}
+
+static void
+wait_next (double               sampled_ms,
+           BenchScreenIdleFunc  idle,
+           gpointer             user_data)
+{
+  int wait_ms = MAX ((int)(sampled_ms + SAMPLE_MS - bench_now_ms ()), 0);
+
+  if (idle != NULL)
+    idle (wait_ms, user_data);
+  else
+    g_usleep (wait_ms * 1000);
+}
+
+/* Samples until the first content, then until the area has not changed for STILL_MS.
+ * With @from_change, first content is instead the first change after the first reading. */
+static gboolean
+watch (BenchScreen         *screen,
+       gboolean             from_change,
+       int                  timeout_ms,
+       BenchScreenIdleFunc  idle,
+       gpointer             user_data,
+       BenchScreenTimes    *times)
+{
+  double started_ms = bench_now_ms ();
+  double last_change_ms = 0;
+
+  *times = (BenchScreenTimes) { 0 };
+  screen->have_previous = FALSE;
+  if (from_change)
+    sample (screen, NULL);
+
+  while (bench_now_ms () - started_ms < timeout_ms)
+    {
+      double sampled_ms = bench_now_ms ();
+      gboolean content = FALSE;
+      Sample result = sample (screen, from_change ? NULL : &content);
+
+      if (result == SAMPLE_CHANGED)
+        last_change_ms = sampled_ms;
+      if (times->first_content_ms == 0 && (from_change ? result == SAMPLE_CHANGED : content))
+        times->first_content_ms = sampled_ms;
+      if (times->first_content_ms != 0 && sampled_ms - last_change_ms >= STILL_MS)
+        {
+          times->complete_ms = last_change_ms;
+          return TRUE;
+        }
+      wait_next (sampled_ms, idle, user_data);
+    }
+
+  return FALSE;
+}
+
+/**
+ * bench_screen_watch:
+ * @idle: (nullable): what to do between samples, instead of sleeping
+ * @times: (out): when content first showed and when the area last changed
+ *
+ * Samples the screen until the top-most window shows content and then stays still for
+ * 1.5 s, or for @timeout_ms at most; returns whether it became still.
+ */
+gboolean
+bench_screen_watch (BenchScreen         *screen,
+                    int                  timeout_ms,
+                    BenchScreenIdleFunc  idle,
+                    gpointer             user_data,
+                    BenchScreenTimes    *times)
+{
+  return watch (screen, FALSE, timeout_ms, idle, user_data, times);
+}
+
+/**
+ * bench_screen_wait_change:
+ *
+ * As bench_screen_watch (), but first content is the first change from what the
+ * window's content area shows when called: a page replaced by the next.
+ */
+gboolean
+bench_screen_wait_change (BenchScreen         *screen,
+                          int                  timeout_ms,
+                          BenchScreenIdleFunc  idle,
+                          gpointer             user_data,
+                          BenchScreenTimes    *times)
+{
+  return watch (screen, TRUE, timeout_ms, idle, user_data, times);
+}
