@@ -305,8 +305,14 @@ sort_text (guint32 *ids,
            guint16 *counts,
            guint    n_ids)
 {
-  g_autofree guint64 *pairs = g_new (guint64, n_ids);
+  g_autofree guint64 *pairs = NULL;
 
+  /* An empty title or answer: nothing to sort, and g_new () of none is NULL, which qsort ()
+   * must not be given. */
+  if (n_ids < 2)
+    return;
+
+  pairs = g_new (guint64, n_ids);
   for (guint i = 0; i < n_ids; i++)
     pairs[i] = (guint64)ids[i] << 16 | counts[i];
   qsort (pairs, n_ids, sizeof (guint64), compare_pairs);
