@@ -114,6 +114,19 @@ test_marks_in_answer (void)
   g_assert_nonnull (strstr (text, "e^{i\\pi}+1=0"));
 }
 
+/* A table cell takes no math mark: its TeX stays there as text, none of it lost. */
+static void
+test_table_cell_keeps_text (void)
+{
+  g_autoptr(BpDeck) deck = parse ("### Q1: Odds\n\n"
+                                  "| event | odds |\n|---|---|\n| a head | $p = 1/2$ |\n",
+                                  BP_DECK_UNTRUSTED);
+  const char *html = answer_html (deck, 0);
+
+  g_test_message ("%s", html);
+  g_assert_nonnull (strstr (html, "<td>$p = 1/2$</td>"));
+}
+
 static void
 test_builtin_untouched (void)
 {
@@ -176,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/tex/find", test_find_math);
   g_test_add_func ("/tex/not-math", test_not_math);
   g_test_add_func ("/tex/marks-in-answer", test_marks_in_answer);
+  g_test_add_func ("/tex/table-cell-keeps-text", test_table_cell_keeps_text);
   g_test_add_func ("/tex/builtin-untouched", test_builtin_untouched);
   g_test_add_func ("/tex/replace-marks", test_replace_marks);
 

@@ -77,6 +77,19 @@ insert_math (cmark_node      *before,
   cmark_node_insert_before (before, math);
 }
 
+/* Some parents take no custom inline (a GFM table cell): there the math stays as text, and
+ * nothing is inserted that cmark would refuse and leave unowned. */
+static gboolean
+can_hold_math (cmark_node *node)
+{
+  cmark_node *probe = cmark_node_new (CMARK_NODE_CUSTOM_INLINE);
+  gboolean held = cmark_node_insert_before (node, probe);
+
+  /* Freeing unlinks it first. */
+  cmark_node_free (probe);
+  return held;
+}
+
 static void
 mark_run (cmark_node *first)
 {
@@ -85,7 +98,7 @@ mark_run (cmark_node *first)
   gsize done = 0;
   cmark_node *next;
 
-  if (spans->len == 0)
+  if (spans->len == 0 || !can_hold_math (first))
     return;
 
   for (guint i = 0; i < spans->len; i++)
