@@ -4,8 +4,16 @@
 #
 #   sanitize.sh build              configure and build the sanitizer build dir
 #   sanitize.sh test NAME          run the core test NAME there (meson test NAME)
-#   sanitize.sh fuzz TARGET [S]    fuzz TARGET (deck-parser, html-sanitizer, page-renderer, review-log, study-format) for S seconds
-#                                  (default $BP_FUZZ_SECONDS, or 60)
+#   sanitize.sh fuzz TARGET        the gate the hardening suite runs: TARGET (deck-parser, html-sanitizer,
+#                                  page-renderer, review-log, study-format) fuzzed for a fixed number of
+#                                  inputs (about a minute here; $BP_FUZZ_RUNS sets it) from a fixed seed,
+#                                  the seeds and regressions only
+#   sanitize.sh explore TARGET [S] fuzz TARGET for S seconds (default 600) from a random seed, growing
+#                                  a corpus of its own in the build dir: how new bugs are found
+#
+# The gate is the same run on every machine, so it fails only where the code did: the
+# mutations follow one seed and start from what the source tree holds, and a slow machine
+# that reaches the time cap first has only run a part of the same sequence.
 #
 # The build dir is $BP_SANITIZE_BUILD_DIR, or _build-sanitize in the source tree. Only the
 # core's programs are built there: WebKit's web process does not run under ASan, so the
@@ -81,13 +89,22 @@ run_test() {
   exec meson test -C "$build_dir" --no-rebuild --print-errorlogs --logbase "testlog-$name" "$name" >&2
 }
 
+# About a minute of each on two cores, under the sanitizers.
+gate_runs() {
+  case $1 in
+    deck-parser) echo 80000 ;;
+    html-sanitizer | page-renderer) echo 16000 ;;
+    *) echo 800000 ;;
+  esac
+}
+
 run_fuzzer() {
-  target=$1
-  seconds=${2:-${BP_FUZZ_SECONDS:-60}}
+  mode=$1
+  target=$2
   fuzzer="$build_dir/tests/fuzz/fuzz-$target"
   seeds="$source_dir/tests/fuzz/corpus/$target"
   regressions="$source_dir/tests/fuzz/regressions/$target"
-  # New inputs go to the build dir's corpus, never into the seeds in the source tree.
+  # New inputs go to the build dir, never into the seeds in the source tree.
   work="$build_dir/fuzz-corpus/$target"
   artifacts="$build_dir/fuzz-artifacts/$target"
 
@@ -95,16 +112,30 @@ run_fuzzer() {
   build
   mkdir -p "$work" "$artifacts"
 
+  if [ "$mode" = gate ]; then
+    # What the gate finds goes to a scratch corpus, emptied first, and is not read again.
+    work="$build_dir/fuzz-gate/$target"
+    rm -rf "$work"
+    mkdir -p "$work"
+    runs=${BP_FUZZ_RUNS:-$(gate_runs "$target")}
+    limits="-seed=1 -runs=$runs -max_total_time=600"
+    what="$runs inputs from seed 1"
+  else
+    limits="-max_total_time=$3"
+    what="$3 s"
+  fi
+
   log="$build_dir/fuzz-$target.log"
   # A target with a dictionary of its own uses it; the markdown targets share one.
   dict="$source_dir/tests/fuzz/$target.dict"
   [ -f "$dict" ] || dict="$source_dir/tests/fuzz/markdown.dict"
 
-  echo "Fuzzing $target for $seconds s; the whole log is $log" >&2
+  echo "Fuzzing $target for $what; the whole log is $log" >&2
   status=0
+  # shellcheck disable=SC2086 # one word per option
   "$fuzzer" "$work" "$seeds" "$regressions" \
     -dict="$dict" \
-    -max_total_time="$seconds" \
+    $limits \
     -timeout=10 \
     -rss_limit_mb=2048 \
     -error_exitcode=1 \
@@ -129,6 +160,7 @@ run_fuzzer() {
 case "${1:-}" in
   build) build ;;
   test) [ $# -eq 2 ] || die "usage: sanitize.sh test NAME"; run_test "$2" ;;
-  fuzz) [ $# -ge 2 ] || die "usage: sanitize.sh fuzz TARGET [SECONDS]"; run_fuzzer "$2" "${3:-}" ;;
-  *) die "usage: sanitize.sh build | test NAME | fuzz TARGET [SECONDS]" ;;
+  fuzz) [ $# -eq 2 ] || die "usage: sanitize.sh fuzz TARGET"; run_fuzzer gate "$2" ;;
+  explore) [ $# -ge 2 ] || die "usage: sanitize.sh explore TARGET [SECONDS]"; run_fuzzer explore "$2" "${3:-600}" ;;
+  *) die "usage: sanitize.sh build | test NAME | fuzz TARGET | explore TARGET [SECONDS]" ;;
 esac

@@ -5,9 +5,11 @@
 
 #include <string.h>
 
+#include "bp-cmark-private.h"
 #include "bp-deck-parser.h"
 #include "bp-html-sanitizer.h"
 #include "bp-page-renderer.h"
+#include "html-nesting.h"
 
 #define DECK_ID "deck-1"
 #define FILE_URI BP_DECK_FILE_URI_PREFIX DECK_ID "/"
@@ -178,6 +180,7 @@ test_deep_nesting (void)
   g_assert_cmpuint (strlen (output), <=, BP_HTML_SANITIZER_MAX_DEPTH * strlen ("<div></div>") + strlen ("deepest"));
 }
 
+
 static char *
 render_untrusted (const char *markdown)
 {
@@ -186,6 +189,40 @@ render_untrusted (const char *markdown)
 
   g_assert_no_error (error);
   return bp_page_renderer_render_answer (bp_deck_get_question (deck, 0));
+}
+
+/* Raw lists, quotes and emphases are held to the depth cmark's own are flattened to, the
+ * markdown nesting around them counted in: the answer is sanitized whole. */
+static char *
+render_nested (const char *markdown_prefix,
+               const char *raw_tag)
+{
+  g_autoptr(GString) markdown = g_string_new ("### Q1: Deep\n\n");
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append (markdown, markdown_prefix);
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (markdown, "<%s>", raw_tag);
+  g_string_append (markdown, "deepest\n");
+
+  return render_untrusted (markdown->str);
+}
+
+static void
+test_kind_nesting (void)
+{
+  static const char * const blocks[] = { "ul", "ol", "blockquote", NULL };
+  static const char * const inlines[] = { "em", "strong", "a", NULL };
+  g_autofree char *quotes = render_nested ("> ", "blockquote");
+  g_autofree char *lists = render_nested ("> ", "ul><li");
+  g_autofree char *emphases = render_nested ("> ", "em");
+
+  g_assert_nonnull (strstr (quotes, "deepest"));
+  g_assert_cmpuint (html_max_depth (quotes, blocks), ==, BP_CMARK_MAX_NESTING);
+  g_assert_nonnull (strstr (lists, "deepest"));
+  g_assert_cmpuint (html_max_depth (lists, blocks), ==, BP_CMARK_MAX_NESTING);
+  g_assert_nonnull (strstr (emphases, "deepest"));
+  g_assert_cmpuint (html_max_depth (emphases, inlines), ==, BP_CMARK_MAX_NESTING);
 }
 
 /* In a deck: inline HTML split over cmark's nodes is read as the paragraph it is in;
@@ -245,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/html-sanitizer/no-deck", test_no_deck);
   g_test_add_func ("/html-sanitizer/invalid-utf8-and-nul", test_invalid_utf8_and_nul);
   g_test_add_func ("/html-sanitizer/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/html-sanitizer/kind-nesting", test_kind_nesting);
   g_test_add_func ("/html-sanitizer/in-deck", test_in_deck);
   g_test_add_func ("/html-sanitizer/search-text", test_search_text);
 

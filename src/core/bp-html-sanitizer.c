@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 #include <string.h>
 
+#include "bp-cmark-private.h"
 #include "bp-html-sanitizer.h"
 
 /* libxml2's HTML parser reads the markup as a browser would (entities decoded, unclosed
@@ -275,12 +276,28 @@ bp_html_sanitizer_allows (const char *element,
 
 /* Writing */
 
+/* The kinds that cmark's tree is flattened by (see bp_cmark_limit_nesting()): the answer is
+ * sanitized whole, so raw HTML inside markdown nesting counts on top of it, and its own
+ * nesting is held to the same limit, besides BP_HTML_SANITIZER_MAX_DEPTH for every element. */
+typedef enum {
+  KIND_BLOCK,  /* lists and quotes */
+  KIND_INLINE, /* emphases and links */
+  N_KINDS,
+  KIND_OTHER = N_KINDS,
+} Kind;
+
+static const char * const block_kind_elements[] = { "blockquote", "dl", "ol", "ul" };
+static const char * const inline_kind_elements[] = {
+  "a", "b", "del", "em", "i", "ins", "mark", "s", "small", "strong", "sub", "sup", "u",
+};
+
 typedef struct
 {
   GString *html;
   const char *deck_id;
   GArray *kept;   /* per level of the tree walked: whether the element's tags were written */
   guint depth;    /* elements written around the current node */
+  guint nesting[N_KINDS]; /* of them, of each kind */
   guint n_links;  /* <a>s written around it: a placeholder link inside one would nest */
 } Writer;
 
@@ -427,12 +444,24 @@ append_image (Writer  *writer,
   g_string_append (writer->html, " />");
 }
 
+static Kind
+kind_of (const char *name)
+{
+  if (IN_LIST (block_kind_elements, name))
+    return KIND_BLOCK;
+  if (IN_LIST (inline_kind_elements, name))
+    return KIND_INLINE;
+  return KIND_OTHER;
+}
+
 /* Returns whether @node's tags were written, so that its end tag is. */
 static gboolean
 enter_element (Writer     *writer,
                xmlNode    *node,
                const char *name)
 {
+  Kind kind;
+
   if (g_str_equal (name, "img"))
     append_image (writer, node);
   else if (g_str_equal (name, "input"))
@@ -448,7 +477,9 @@ enter_element (Writer     *writer,
   if (IN_LIST (void_elements, name))
     return FALSE;
 
-  if (writer->depth >= BP_HTML_SANITIZER_MAX_DEPTH)
+  kind = kind_of (name);
+  if (writer->depth >= BP_HTML_SANITIZER_MAX_DEPTH ||
+      (kind != KIND_OTHER && writer->nesting[kind] >= BP_CMARK_MAX_NESTING))
     return FALSE;
 
   g_string_append_printf (writer->html, "<%s", name);
@@ -456,6 +487,8 @@ enter_element (Writer     *writer,
   g_string_append_c (writer->html, '>');
 
   writer->depth++;
+  if (kind != KIND_OTHER)
+    writer->nesting[kind]++;
   if (g_str_equal (name, "a"))
     writer->n_links++;
   return TRUE;
@@ -465,8 +498,12 @@ static void
 leave_element (Writer     *writer,
                const char *name)
 {
+  Kind kind = kind_of (name);
+
   g_string_append_printf (writer->html, "</%s>", name);
   writer->depth--;
+  if (kind != KIND_OTHER)
+    writer->nesting[kind]--;
   if (g_str_equal (name, "a"))
     writer->n_links--;
 }
@@ -576,7 +613,11 @@ bp_html_sanitize (const char *html,
 {
   static GOnce parser_once = G_ONCE_INIT;
   g_autofree char *valid = NULL;
-  Writer writer = { g_string_new (NULL), deck_id, g_array_new (FALSE, FALSE, sizeof (gboolean)), 0, 0 };
+  Writer writer = {
+    .html = g_string_new (NULL),
+    .deck_id = deck_id,
+    .kept = g_array_new (FALSE, FALSE, sizeof (gboolean)),
+  };
   htmlDocPtr document;
   xmlNode *body;
 
