@@ -165,6 +165,7 @@ test_session (void)
   BpCardState *state;
   BpQueueOptions options;
   BpReviewEvent *event;
+  GtkWidget *placeholder;
 
   spin_until (reviews_loaded, reviews, "the review log to be read");
   g_assert_cmpuint (bp_review_log_get_events (log)->len, ==, 0);
@@ -181,8 +182,16 @@ test_session (void)
   g_assert_true (g_str_has_prefix (label, "Good · "));
   g_assert_nonnull (strstr (label, "day"));
 
+  /* The empty box invites an answer, and says no more once there is one. */
+  placeholder = gtk_widget_get_last_child (
+    gtk_widget_get_ancestor (GTK_WIDGET (bp_study_view_get_recall_view (view)), GTK_TYPE_OVERLAY));
+  g_assert_true (GTK_IS_LABEL (placeholder));
+  g_assert_true (gtk_widget_get_mapped (placeholder));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (placeholder)), "Type your answer"));
+
   /* What the user recalls stays beside the answer once it shows: Space reveals. */
   gtk_text_buffer_set_text (recall, "Some words I recall", -1);
+  g_assert_false (gtk_widget_get_visible (placeholder));
   press_keys (GTK_WINDOW (window), "space");
   spin_until (revealed, view, "the answer to be revealed");
   assert_answer_shown (window, first);
@@ -193,6 +202,7 @@ test_session (void)
   press_keys (GTK_WINDOW (window), "3");
   showing = (Showing) { view, first };
   spin_until (shows_other, &showing, "the next question");
+  g_assert_true (gtk_widget_get_visible (placeholder));
   g_assert_cmpuint (bp_review_log_get_events (log)->len, ==, 1);
   event = g_ptr_array_index (bp_review_log_get_events (log), 0);
   g_assert_cmpint (event->kind, ==, BP_REVIEW_EVENT_GRADE);

@@ -35,6 +35,7 @@ struct _BpStudyView
   BpAnswerView *answer_view;
   GtkLabel *progress_label;
   GtkTextView *recall_view;
+  GtkWidget *recall_placeholder;
   GtkStack *buttons;
   GtkWidget *reveal_button;
   GtkButton *grade_buttons[4];
@@ -131,6 +132,16 @@ update_grade_labels (BpStudyView *self)
     }
 }
 
+/* An invitation while the box is empty and the answer hidden; after that, nothing to say. */
+static void
+update_recall_placeholder (BpStudyView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->recall_view);
+
+  gtk_widget_set_visible (self->recall_placeholder,
+                          !self->revealed && gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
 static void
 set_revealed (BpStudyView *self,
               gboolean     revealed)
@@ -138,6 +149,7 @@ set_revealed (BpStudyView *self,
   if (self->revealed == revealed)
     return;
   self->revealed = revealed;
+  update_recall_placeholder (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
 }
 
@@ -515,6 +527,7 @@ bp_study_view_class_init (BpStudyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpStudyView, answer_view);
   gtk_widget_class_bind_template_child (widget_class, BpStudyView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, BpStudyView, recall_view);
+  gtk_widget_class_bind_template_child (widget_class, BpStudyView, recall_placeholder);
   gtk_widget_class_bind_template_child (widget_class, BpStudyView, buttons);
   gtk_widget_class_bind_template_child (widget_class, BpStudyView, reveal_button);
   gtk_widget_class_bind_template_child_full (widget_class, "again_button", FALSE,
@@ -541,6 +554,8 @@ bp_study_view_init (BpStudyView *self)
   self->grades = g_array_new (FALSE, FALSE, sizeof (BpGrade));
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->recall_view), "changed",
+                           G_CALLBACK (update_recall_placeholder), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
