@@ -52,7 +52,7 @@ gboolean
 bp_review_event_id_is_valid (const char *id)
 {
   for (guint i = 0; i < BP_REVIEW_EVENT_ID_LENGTH; i++)
-    if (!g_ascii_isxdigit (id[i]) || g_ascii_isupper (id[i]))
+    if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f')))
       return FALSE;
   return id[BP_REVIEW_EVENT_ID_LENGTH] == '\0';
 }
@@ -282,15 +282,20 @@ split_fields (const char *line,
               Field      *fields,
               guint       max)
 {
+  const char *end = line + length;
+  const char *start = line;
   guint n = 0;
-  gsize start = 0;
 
-  for (gsize i = 0; i <= length && n < max; i++)
-    if (i == length || (line[i] == '\t' && n < max - 1))
-      {
-        fields[n++] = (Field) { line + start, i - start };
-        start = i + 1;
-      }
+  while (n < max - 1)
+    {
+      const char *tab = memchr (start, '\t', end - start);
+
+      if (tab == NULL)
+        break;
+      fields[n++] = (Field) { start, tab - start };
+      start = tab + 1;
+    }
+  fields[n++] = (Field) { start, end - start };
   return n;
 }
 
