@@ -10,7 +10,9 @@ module's git source is replaced by the original tarball of the Debian source pac
 the same library (DEBIAN_SOURCES maps one to the other), fetched by apt's own download
 of source packages through a private apt configuration with deb-src lines, so the
 machine's apt setup is not touched. Debian's own patches are not applied: the tarball is
-upstream's release. The checkout's own module ("dir" source) is pointed at SOURCE_DIR."""
+upstream's release. A built JavaScript release (KaTeX's npm tarball) has no such tarball:
+Debian's build of the same file, installed on this machine, stands in for it. The
+checkout's own module ("dir" source) is pointed at SOURCE_DIR."""
 
 import hashlib
 import json
@@ -25,6 +27,26 @@ DEBIAN_SOURCES = {
     "github.com/commonmark/cmark": "cmark",
     "github.com/github/cmark-gfm": "cmark-gfm",
 }
+
+
+# An npm release's URL prefix -> (the file of it a module uses, where Debian installs the
+# same file, from build-aux/install-deps.sh's packages).
+DEBIAN_FILES = {
+    "https://registry.npmjs.org/katex/-/": ("dist/katex.min.js",
+                                            "/usr/share/javascript/katex/katex.min.js"),
+}
+
+
+def debian_file(module, source):
+    """The local stand-in for the archive @source, as a file source."""
+    for prefix, (member, path) in DEBIAN_FILES.items():
+        if source.get("url", "").startswith(prefix):
+            if not os.path.isfile(path):
+                sys.exit(f"derive-manifest: module {module['name']} needs {path}: "
+                         "run build-aux/install-deps.sh --test")
+            return {"type": "file", "path": path, "dest": os.path.dirname(member)}
+    sys.exit(f"derive-manifest: module {module['name']} takes an archive from "
+             f"{source.get('url')}, which has no stand-in in DEBIAN_FILES")
 
 
 def repository_of(url):
@@ -94,6 +116,8 @@ def derive_sources(module, debian, source_dir):
                          f"{repository}, which has no Debian source package in DEBIAN_SOURCES")
             path, sha256 = debian.original_tarball(package)
             source = {"type": "archive", "path": path, "sha256": sha256}
+        elif source.get("type") == "archive" and "url" in source:
+            source = debian_file(module, source)
         elif source.get("type") == "dir":
             source = dict(source, path=source_dir)
         sources.append(source)

@@ -194,6 +194,24 @@ def check_math_font():
     assert "DejaVu Math TeX Gyre" in math, f"no math font among {listed.stdout}"
 
 
+KATEX_RESOURCE = "/io/github/backprop/Backprop/katex/katex.min.js"
+
+
+def check_katex():
+    """KaTeX, which turns an opened deck's TeX into MathML, is compiled into the app the
+    sandbox runs (the build only warns without it), and the KaTeX module's own copy was
+    cleaned up."""
+    listed = run_in_sandbox(["gresource", "list", "/app/bin/backprop"])
+    assert listed.returncode == 0, listed.stderr
+    assert KATEX_RESOURCE in listed.stdout.split(), f"no KaTeX in the app:\n{listed.stdout}"
+    script = run_in_sandbox(["sh", "-c", f"gresource extract /app/bin/backprop {KATEX_RESOURCE}"
+                                         " | grep -c renderToString; ls /app/share"])
+    assert script.returncode == 0 and script.stdout.split()[0] != "0", \
+        f"the app's KaTeX has no renderToString:\n{script.stdout}{script.stderr}"
+    assert "backprop-build" not in script.stdout.split(), \
+        f"the KaTeX module's file is still in /app/share:\n{script.stdout}"
+
+
 def check_painted(app):
     """The start-up trace says the first answer is on screen, and the app is still there
     seconds later (without RealtimeKit's answer, the kernel would have killed it)."""
@@ -427,7 +445,7 @@ def main(cache_dir, rtkit_standin):
     host_data = os.environ.get("XDG_DATA_HOME", os.path.join(home, ".local", "share"))
     os.environ["HOME"] = home
     helpers = []
-    print("1..7", flush=True)
+    print("1..8", flush=True)
     try:
         # flatpak's portal, which starts the web processes' sandboxes, runs `flatpak run`
         # on the host: it must look in the same installation.
@@ -442,6 +460,7 @@ def main(cache_dir, rtkit_standin):
         check("a math font is in the runtime, found by fontconfig in the sandbox",
               check_math_font)
         check("no network from inside the sandbox", check_no_network)
+        check("KaTeX is compiled into the sandboxed app", check_katex)
         app = App(home)
         try:
             painted = check("the first answer is painted, and the app keeps running",

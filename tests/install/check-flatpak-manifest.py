@@ -145,6 +145,29 @@ def check_cmark(report, modules, meson_build):
                  f"tag {tag!r}, meson.build wants {wanted.group(1) if wanted else '?'}")
 
 
+def check_katex(report, modules):
+    """TeX math in opened decks needs KaTeX, compiled into the app: without it the build
+    only warns, and the published app would show math as written."""
+    katex = next((m for m in modules if m.get("name") == "katex"), None)
+    if not report.check(katex is not None, "KaTeX is a module of its own"):
+        return
+    archives = [s for s in katex.get("sources", []) if s.get("type") == "archive"]
+    report.check(len(archives) == 1 and re.match(r"^https://registry\.npmjs\.org/katex/-/katex-"
+                                                 r"0\.(1[6-9]|[2-9]\d)\.\d+\.tgz$",
+                                                 archives[0].get("url", "")),
+                 "KaTeX 0.16 or later comes from its npm release (which holds dist/katex.min.js)",
+                 katex.get("sources"))
+    installed = re.findall(r"(/app/\S+/katex\.min\.js)", " ".join(katex.get("build-commands", [])))
+    app = modules[-1]
+    wanted = [opt.partition("=")[2] for opt in app.get("config-opts", []) if opt.startswith("-Dkatex=")]
+    report.check(installed and wanted == installed[:1],
+                 "the app is built with -Dkatex= the file the KaTeX module installs",
+                 f"installed {installed}, -Dkatex {wanted}")
+    cleanup = katex.get("cleanup", [])
+    report.check(installed and any(installed[0].startswith("/app" + path) for path in cleanup),
+                 "the KaTeX module's file is cleaned up: the app holds its own copy", cleanup)
+
+
 def check_app_module(report, manifest, manifest_dir, source_root):
     app = manifest.get("modules", [{}])[-1]
     report.equal("the app is the last module, built with meson", app.get("buildsystem"), "meson")
@@ -177,6 +200,7 @@ def main(manifest_path, meson_build_path, flatpak_builder=None):
         check_permissions(report, manifest, modules)
         check_sources(report, modules)
         check_cmark(report, modules, meson_build)
+        check_katex(report, modules)
         check_app_module(report, manifest, manifest_dir, source_root)
     return report.finish()
 
