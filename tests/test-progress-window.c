@@ -1,4 +1,4 @@
-/* test-progress-window.c: the Progress page in the window
+/* test-progress-window.c: the Progress page in the window, and the interview date in Preferences and the session
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -7,12 +7,15 @@
 
 #include "bp-answer-view-private.h"
 #include "bp-clock.h"
+#include "bp-preferences-window.h"
 #include "bp-study-view-private.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
 /* Every test studies on this day; BACKPROP_NOW is read on each grade and each page. */
 #define TODAY "2026-12-01T09:00:00Z"
+/* Three days on: the last review before it falls on 3 December at the latest. */
+#define INTERVIEW "2026-12-04"
 
 static BpApplication *app;
 
@@ -106,6 +109,15 @@ tile_fill (BpWindow   *window,
            BpQuestion *question)
 {
   g_autofree char *script = tile_script (question, "getComputedStyle(tile).fill");
+
+  return evaluate (window_web_view (window), script);
+}
+
+static char *
+tile_tooltip (BpWindow   *window,
+              BpQuestion *question)
+{
+  g_autofree char *script = tile_script (question, "tile.parentNode.querySelector('title').textContent");
 
   return evaluate (window_web_view (window), script);
 }
@@ -221,6 +233,138 @@ test_progress_tiles (void)
   close_window (window);
 }
 
+static GtkWindow *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (BP_IS_PREFERENCES_WINDOW (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gpointer
+preferences_child (GtkWindow  *preferences,
+                   const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (preferences), BP_TYPE_PREFERENCES_WINDOW, name);
+}
+
+/* The date picked in the calendar is the setting, shown as the locale writes dates; the
+ * clear button takes it away. */
+static void
+test_interview_preference (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 12, 4, 12, 0, 0);
+  g_autofree char *shown = g_date_time_format (day, "%x");
+  BpWindow *window = open_window (app, 1000, 760);
+  GtkWindow *preferences;
+  AdwActionRow *row;
+  GtkWidget *clear;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+  row = preferences_child (preferences, "interview_row");
+  clear = preferences_child (preferences, "interview_clear_button");
+  g_assert_cmpstr (g_settings_get_string (settings, "interview-date"), ==, "");
+  g_assert_false (gtk_widget_get_sensitive (clear));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "None"));
+
+  gtk_calendar_select_day (preferences_child (preferences, "interview_calendar"), day);
+  g_assert_cmpstr (g_settings_get_string (settings, "interview-date"), ==, INTERVIEW);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, shown);
+  g_assert_true (gtk_widget_get_sensitive (clear));
+
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_cmpstr (g_settings_get_string (settings, "interview-date"), ==, "");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "None"));
+  g_assert_false (gtk_widget_get_sensitive (clear));
+
+  gtk_window_destroy (preferences);
+  close_window (window);
+}
+
+static guint
+label_days (BpStudyView *view,
+            BpGrade      grade)
+{
+  const char *label = gtk_button_get_label (bp_study_view_get_grade_button (view, grade));
+  const char *number = strstr (label, "· ");
+
+  g_assert_nonnull (number);
+  g_assert_true (g_str_has_suffix (label, "day") || g_str_has_suffix (label, "days"));
+  return (guint)g_ascii_strtoull (number + strlen ("· "), NULL, 10);
+}
+
+typedef struct
+{
+  BpStudyView *view;
+  guint days;
+} LabelWanted;
+
+static gboolean
+easy_label_is (gpointer data)
+{
+  LabelWanted *wanted = data;
+  const char *label = gtk_button_get_label (bp_study_view_get_grade_button (wanted->view, BP_GRADE_EASY));
+
+  return strstr (label, "day") != NULL && label_days (wanted->view, BP_GRADE_EASY) == wanted->days;
+}
+
+/* With an interview three days on, no grade button offers an interval past the day before
+ * it, in the session under way; the progress page forecasts recall on that day. */
+static void
+test_interview_caps_session (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  BpReviews *reviews = bp_application_get_reviews (app);
+  BpWindow *window = open_window (app, 1000, 760);
+  BpStudyView *view = window->study_view;
+  LabelWanted wanted = { view, 0 };
+  g_autofree char *tooltip = NULL;
+  BpQuestion *graded;
+  Showing showing;
+
+  spin_until (reviews_loaded, reviews, "the review log to be read");
+  press_keys (GTK_WINDOW (window), "ctrl+r");
+  spin_until (shows_a_question, view, "a question of the session");
+  press_keys (GTK_WINDOW (window), "space");
+  spin_until (revealed, view, "the answer to be revealed");
+  g_test_message ("Easy without an interview: %s",
+                  gtk_button_get_label (bp_study_view_get_grade_button (view, BP_GRADE_EASY)));
+  g_assert_cmpuint (label_days (view, BP_GRADE_EASY), >, 2);
+
+  g_settings_set_string (settings, "interview-date", INTERVIEW);
+  wanted.days = 2;
+  spin_until (easy_label_is, &wanted, "the Easy button to be capped before the interview");
+  for (BpGrade grade = BP_GRADE_HARD; grade <= BP_GRADE_EASY; grade++)
+    g_assert_cmpuint (label_days (view, grade), <=, 2);
+
+  /* Graded Easy, it is due on 3 December, before the interview. */
+  graded = bp_study_view_get_question (view);
+  showing = (Showing) { view, graded };
+  press_keys (GTK_WINDOW (window), "4");
+  spin_until (shows_other, &showing, "the next question");
+  g_assert_cmpint (bp_reviews_get_due_day (reviews, bp_question_get_id (graded)), ==,
+                   bp_reviews_get_interview_day (reviews) - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "progress.show", NULL);
+  wait_for_progress (window);
+  tooltip = tile_tooltip (window, graded);
+  g_test_message ("tile: %s", tooltip);
+  g_assert_nonnull (strstr (tooltip, "on the interview day"));
+
+  g_settings_reset (settings, "interview-date");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +373,8 @@ main (int   argc,
   app = init_app_tests (&argc, &argv);
 
   g_test_add_func ("/progress-window/tiles-grade-click", test_progress_tiles);
+  g_test_add_func ("/progress-window/interview-preference", test_interview_preference);
+  g_test_add_func ("/progress-window/interview-caps-session", test_interview_caps_session);
 
   return run_app_tests (&app);
 }
