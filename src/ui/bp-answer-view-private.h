@@ -11,4 +11,7 @@ G_BEGIN_DECLS
 WebKitWebView *bp_answer_view_get_web_view      (BpAnswerView      *self);
 gboolean       bp_answer_view_trim_context_menu (WebKitContextMenu *menu);
 
+void           _bp_answer_view_lock_down        (WebKitWebView     *web_view);
+void           _bp_answer_view_update_fonts     (WebKitWebView     *web_view);
+
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _BpAnswerView
   BpPageHandler *page_handler;  /* serves the pages and resolves their links */
   BpQuestion *question;
   gboolean answer_hidden;   /* the question alone, while the user recalls its answer */
+  char *page_uri;       /* a page of no question (a deck's progress) shown instead of one */
   char *highlight;      /* the word WebKit's find controller moves between */
   char *search_words;   /* the search's words, space-separated, for search-highlight.js */
   double kept_scroll;   /* where the next page of the same question scrolls to, if >= 0 */
@@ -312,45 +313,6 @@ decide_policy_cb (BpAnswerView             *self,
 }
 
 static gboolean
-is_allowed_menu_action (WebKitContextMenuAction action)
-{
-  switch (action)
-    {
-    case WEBKIT_CONTEXT_MENU_ACTION_COPY:
-    case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
-    case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-/**
- * bp_answer_view_trim_context_menu:
- *
- * Leaves only copying in @menu: no Reload, Back, Download, Inspect or Open in New Window.
- *
- * Returns: %TRUE if nothing is left, so no menu should be shown.
- */
-gboolean
-bp_answer_view_trim_context_menu (WebKitContextMenu *menu)
-{
-  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      WebKitContextMenuItem *item = l->data;
-
-      if (!is_allowed_menu_action (webkit_context_menu_item_get_stock_action (item)))
-        webkit_context_menu_remove (menu, item);
-    }
-  g_list_free (items);
-
-  return webkit_context_menu_get_n_items (menu) == 0;
-}
-
-static gboolean
 context_menu_cb (BpAnswerView        *self,
                  WebKitContextMenu   *menu,
                  WebKitHitTestResult *hit_test_result)
@@ -381,7 +343,7 @@ theme_switched_cb (GObject      *object,
   value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
 
   /* Should the page refuse the switch, a reload renders it again in the new variant. */
-  if (value == NULL && self->question != NULL)
+  if (value == NULL && (self->question != NULL || self->page_uri != NULL))
     {
       g_debug ("Switching the page's theme in place failed (%s); reloading it", error->message);
       webkit_web_view_reload (self->web_view);
@@ -397,7 +359,7 @@ dark_changed_cb (BpAnswerView *self)
 
   update_background (self);
 
-  if (self->question == NULL)
+  if (self->question == NULL && self->page_uri == NULL)
     return;
 
   script = g_strdup_printf ("document.documentElement.className = '%s';"
@@ -408,49 +370,10 @@ dark_changed_cb (BpAnswerView *self)
                                        theme_switched_cb, g_object_ref (self));
 }
 
-/* The page's text uses the desktop's interface font and size. */
 static void
-update_fonts (BpAnswerView *self)
+fonts_changed_cb (BpAnswerView *self)
 {
-  WebKitSettings *settings = webkit_web_view_get_settings (self->web_view);
-  g_autofree char *font_name = NULL;
-  g_autoptr(PangoFontDescription) description = NULL;
-  int size;
-
-  g_object_get (gtk_settings_get_default (), "gtk-font-name", &font_name, NULL);
-  if (font_name == NULL)
-    return;
-
-  description = pango_font_description_from_string (font_name);
-  if (pango_font_description_get_family (description) != NULL)
-    {
-      webkit_settings_set_default_font_family (settings, pango_font_description_get_family (description));
-      webkit_settings_set_sans_serif_font_family (settings, pango_font_description_get_family (description));
-    }
-
-  size = pango_font_description_get_size (description) / PANGO_SCALE;
-  if (size > 0)
-    webkit_settings_set_default_font_size (settings, webkit_settings_font_size_to_pixels (size) * 1.1);
-}
-
-static void
-lock_down_settings (BpAnswerView *self)
-{
-  WebKitSettings *settings = webkit_web_view_get_settings (self->web_view);
-
-  /* The app may still run its own scripts (the theme switch); pages never can. */
-  webkit_settings_set_enable_javascript_markup (settings, FALSE);
-  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
-  webkit_settings_set_enable_developer_extras (settings, FALSE);
-  webkit_settings_set_enable_html5_database (settings, FALSE);
-  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
-  webkit_settings_set_enable_webgl (settings, FALSE);
-  webkit_settings_set_enable_webaudio (settings, FALSE);
-  webkit_settings_set_enable_media (settings, FALSE);
-  webkit_settings_set_enable_page_cache (settings, FALSE);
-  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
-  webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
-  webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
+  _bp_answer_view_update_fonts (self->web_view);
 }
 
 static void
@@ -465,6 +388,7 @@ bp_answer_view_dispose (GObject *object)
   g_clear_pointer (&self->highlight, g_free);
   g_clear_pointer (&self->search_words, g_free);
   g_clear_pointer (&self->kept_scroll_id, g_free);
+  g_clear_pointer (&self->page_uri, g_free);
 
   G_OBJECT_CLASS (bp_answer_view_parent_class)->dispose (object);
 }
@@ -583,15 +507,15 @@ bp_answer_view_init (BpAnswerView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  lock_down_settings (self);
+  _bp_answer_view_lock_down (self->web_view);
   bp_startup_trace_watch (self->web_view);
-  update_fonts (self);
+  _bp_answer_view_update_fonts (self->web_view);
   update_background (self);
 
   g_signal_connect_object (self->web_view, "notify::zoom-level",
                            G_CALLBACK (zoom_level_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
-                           G_CALLBACK (update_fonts), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (fonts_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -702,8 +626,57 @@ bp_answer_view_set_question (BpAnswerView *self,
   if (!g_set_object (&self->question, question))
     return;
 
+  g_clear_pointer (&self->page_uri, g_free);
   load_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
+/**
+ * bp_answer_view_show_page:
+ * @uri: a page of the app's scheme that belongs to no question, such as a deck's progress
+ *
+ * Shows @uri in place of the open question, which the view then has no more: its notes and
+ * search marks stay out of the page. Setting a question leaves the page.
+ */
+void
+bp_answer_view_show_page (BpAnswerView *self,
+                          const char   *uri)
+{
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+  g_return_if_fail (uri != NULL && is_app_uri (uri));
+
+  g_free (self->page_uri);
+  self->page_uri = g_strdup (uri);
+  webkit_web_view_load_uri (self->web_view, uri);
+  if (g_set_object (&self->question, NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
+/**
+ * bp_answer_view_get_page_uri:
+ *
+ * Returns: (nullable): the page of no question shown (bp_answer_view_show_page()), if any
+ */
+const char *
+bp_answer_view_get_page_uri (BpAnswerView *self)
+{
+  g_return_val_if_fail (BP_IS_ANSWER_VIEW (self), NULL);
+
+  return self->page_uri;
+}
+
+/**
+ * bp_answer_view_reload:
+ *
+ * Renders the page shown again, for what it shows has changed (a progress page's reviews).
+ */
+void
+bp_answer_view_reload (BpAnswerView *self)
+{
+  g_return_if_fail (BP_IS_ANSWER_VIEW (self));
+
+  if (self->question != NULL || self->page_uri != NULL)
+    webkit_web_view_reload (self->web_view);
 }
 
 gboolean

@@ -22,6 +22,10 @@ void           bp_answer_view_set_question     (BpAnswerView  *self,
 gboolean       bp_answer_view_get_answer_hidden (BpAnswerView  *self);
 void           bp_answer_view_set_answer_hidden (BpAnswerView  *self,
                                                  gboolean       hidden);
+void           bp_answer_view_show_page        (BpAnswerView  *self,
+                                                const char    *uri);
+const char    *bp_answer_view_get_page_uri     (BpAnswerView  *self);
+void           bp_answer_view_reload           (BpAnswerView  *self);
 void           bp_answer_view_refresh_notes    (BpAnswerView  *self);
 void           bp_answer_view_set_search       (BpAnswerView  *self,
                                                 const char    *query);

@@ -244,6 +244,7 @@ setup_page_handler (BpApplication *self)
   self->page_handler = bp_page_handler_new (renderer);
   bp_page_handler_register (self->page_handler, webkit_web_context_get_default ());
   bp_page_handler_set_store (self->page_handler, bp_application_get_store (self));
+  bp_page_handler_set_reviews (self->page_handler, bp_application_get_reviews (self));
 
   /* A deck that does not parse is reported when the window would open. */
   deck = bp_application_get_deck (self, NULL);
@@ -530,6 +531,7 @@ set_accelerators (GtkApplication *application)
     { "app.text-reset", { "<Control>0", "<Control>KP_0", NULL } },
     { "study.toggle", { "<Control>r", NULL } },
     { "study.undo", { "<Control>z", NULL } },
+    { "progress.show", { "<Shift><Control>p", NULL } },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)

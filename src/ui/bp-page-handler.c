@@ -9,13 +9,16 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bp-clock.h"
 #include "bp-deck-files.h"
 #include "bp-page-handler.h"
+#include "bp-progress-page.h"
 
 #define URI_PREFIX BP_PAGE_SCHEME "://"
 #define ANSWER_ROUTE "deck"
 #define STUDY_ROUTE "study"
 #define DECK_FILE_ROUTE "deck-file"
+#define PROGRESS_ROUTE "progress"
 #define NUMBER_LINK_PREFIX "question:"
 
 struct _BpPageHandler
@@ -26,6 +29,7 @@ struct _BpPageHandler
   GHashTable *decks;    /* deck id -> BpDeck */
   GHashTable *folders;  /* deck id -> the folder of its file, whose images pages show */
   BpStudyStore *store;  /* where the notes under an answer come from */
+  BpReviews *reviews;   /* what a progress page shows */
 };
 
 G_DEFINE_FINAL_TYPE (BpPageHandler, bp_page_handler, G_TYPE_OBJECT)
@@ -36,6 +40,7 @@ enum {
   PROP_0,
   PROP_RENDERER,
   PROP_STORE,
+  PROP_REVIEWS,
   N_PROPS
 };
 
@@ -59,6 +64,10 @@ static GBytes *load_deck_file     (BpPageHandler  *self,
                                    const char     *path,
                                    const char    **content_type,
                                    GError        **error);
+static GBytes *render_progress_page (BpPageHandler  *self,
+                                     const char     *path,
+                                     const char    **content_type,
+                                     GError        **error);
 
 /* A deck's SVG image opened as a document, were it ever, runs nothing: "sandbox". */
 static const struct {
@@ -69,6 +78,7 @@ static const struct {
   { ANSWER_ROUTE, render_answer_page, BP_PAGE_CSP },
   { STUDY_ROUTE, render_study_page, BP_PAGE_CSP },
   { DECK_FILE_ROUTE, load_deck_file, BP_PAGE_CSP "; sandbox" },
+  { PROGRESS_ROUTE, render_progress_page, BP_PAGE_CSP },
 };
 
 /**
@@ -204,6 +214,59 @@ load_deck_file (BpPageHandler  *self,
   return bp_deck_files_load (folder, slash + 1, content_type, error);
 }
 
+/* The deck's weak topics, as the set the progress page marks. */
+static GHashTable *
+dup_weak_ids (BpPageHandler *self,
+              BpDeck        *deck)
+{
+  GHashTable *weak = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; self->store != NULL && i < bp_deck_get_n_questions (deck); i++)
+    {
+      const char *id = bp_question_get_id (bp_deck_get_question (deck, i));
+
+      if (bp_study_store_get_weak (self->store, id))
+        g_hash_table_add (weak, (gpointer)id);
+    }
+  return weak;
+}
+
+/* backprop://progress/<deck id>: every question's recall today, the due counts and the
+ * reviews, from the reviews as they are now, on the study clock's day. */
+static GBytes *
+render_progress_page (BpPageHandler  *self,
+                      const char     *path,
+                      const char    **content_type,
+                      GError        **error)
+{
+  BpDeck *deck = g_hash_table_lookup (self->decks, path);
+  g_autoptr(GHashTable) weak = NULL;
+  g_autofree char *body = NULL;
+  BpProgressOptions options;
+  char *html;
+
+  if (deck == NULL || self->reviews == NULL)
+    {
+      g_set_error_literal (error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
+                           _("This deck’s progress is not open."));
+      return NULL;
+    }
+
+  options.parameters = bp_reviews_get_parameters (self->reviews);
+  options.day_offset_us = bp_reviews_get_day_offset (self->reviews);
+  options.today = bp_review_day (bp_clock_now_us (), options.day_offset_us);
+  options.retention = bp_reviews_get_retention (self->reviews);
+  options.interview_day = bp_reviews_get_interview_day (self->reviews);
+  weak = dup_weak_ids (self, deck);
+  body = bp_progress_page_render (deck, bp_reviews_get_states (self->reviews),
+                                  bp_review_log_get_events (bp_reviews_get_log (self->reviews)),
+                                  weak, &options, NULL);
+  html = bp_page_renderer_render_page (self->renderer, bp_page_handler_get_current_theme (),
+                                       bp_deck_get_title_or (deck, _("Deck")), _("Progress"), body);
+  *content_type = "text/html";
+  return g_bytes_new_take (html, strlen (html));
+}
+
 static GBytes *
 render_page (BpPageHandler  *self,
              const char     *uri,
@@ -289,6 +352,7 @@ bp_page_handler_dispose (GObject *object)
   g_hash_table_remove_all (self->decks);
   g_hash_table_remove_all (self->folders);
   g_clear_object (&self->store);
+  g_clear_object (&self->reviews);
 
   G_OBJECT_CLASS (bp_page_handler_parent_class)->dispose (object);
 }
@@ -323,6 +387,10 @@ bp_page_handler_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_REVIEWS:
+      g_value_set_object (value, self->reviews);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -344,6 +412,10 @@ bp_page_handler_set_property (GObject      *object,
 
     case PROP_STORE:
       bp_page_handler_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_REVIEWS:
+      bp_page_handler_set_reviews (self, g_value_get_object (value));
       break;
 
     default:
@@ -368,6 +440,10 @@ bp_page_handler_class_init (BpPageHandlerClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          BP_TYPE_STUDY_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVIEWS] =
+    g_param_spec_object ("reviews", NULL, NULL,
+                         BP_TYPE_REVIEWS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -499,6 +575,45 @@ bp_page_handler_set_store (BpPageHandler *self,
 
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+BpReviews *
+bp_page_handler_get_reviews (BpPageHandler *self)
+{
+  g_return_val_if_fail (BP_IS_PAGE_HANDLER (self), NULL);
+
+  return self->reviews;
+}
+
+/**
+ * bp_page_handler_set_reviews:
+ * @reviews: (nullable): the memory states and the log a deck's progress page shows
+ */
+void
+bp_page_handler_set_reviews (BpPageHandler *self,
+                             BpReviews     *reviews)
+{
+  g_return_if_fail (BP_IS_PAGE_HANDLER (self));
+  g_return_if_fail (!reviews || BP_IS_REVIEWS (reviews));
+
+  if (g_set_object (&self->reviews, reviews))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWS]);
+}
+
+/**
+ * bp_page_handler_dup_progress_uri:
+ *
+ * Returns: (transfer full): backprop://progress/<deck id>, the page of @deck_id's progress
+ */
+char *
+bp_page_handler_dup_progress_uri (const char *deck_id)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (deck_id != NULL, NULL);
+
+  escaped = g_uri_escape_string (deck_id, "/", FALSE);
+  return g_strconcat (URI_PREFIX PROGRESS_ROUTE "/", escaped, NULL);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #include "bp-deck.h"
 #include "bp-page-renderer.h"
+#include "bp-reviews.h"
 #include "bp-study-store.h"
 
 G_BEGIN_DECLS
@@ -49,7 +50,12 @@ BpStudyStore   *bp_page_handler_get_store         (BpPageHandler    *self);
 void            bp_page_handler_set_store         (BpPageHandler    *self,
                                                    BpStudyStore     *store);
 
+BpReviews      *bp_page_handler_get_reviews       (BpPageHandler    *self);
+void            bp_page_handler_set_reviews       (BpPageHandler    *self,
+                                                   BpReviews        *reviews);
+
 char           *bp_page_handler_dup_uri_for_question (BpQuestion    *question);
+char           *bp_page_handler_dup_progress_uri  (const char       *deck_id);
 char           *bp_page_handler_dup_study_uri     (BpQuestion       *question);
 BpQuestion     *bp_page_handler_lookup_question   (BpPageHandler    *self,
                                                    const char       *uri,

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "bp-fsrs.h"
 #include "bp-preferences-window.h"
+#include "bp-study-queue.h"
 
 struct _BpPreferencesWindow
 {
@@ -21,6 +23,10 @@ struct _BpPreferencesWindow
   GtkWidget *two_buttons_switch;
   AdwEntryRow *parameters_row;
   GtkLabel *parameters_error;
+  AdwActionRow *interview_row;
+  GtkWidget *interview_clear_button;
+  GtkPopover *interview_popover;
+  GtkCalendar *interview_calendar;
 
   GSettings *settings;
 };
@@ -100,6 +106,63 @@ parameters_apply_cb (BpPreferencesWindow *self)
   g_settings_set_string (self->settings, "fsrs-parameters", text);
 }
 
+/* The key's "YYYY-MM-DD" as a date at noon UTC, which is that day wherever it is read;
+ * %NULL when there is none, or it does not parse (edited by hand). */
+static GDateTime *
+dup_interview_date (BpPreferencesWindow *self)
+{
+  g_autofree char *text = g_settings_get_string (self->settings, "interview-date");
+  int year, month, day;
+  gint64 unused;
+
+  if (!bp_queue_parse_day (text, &unused, NULL) || sscanf (text, "%d-%d-%d", &year, &month, &day) != 3)
+    return NULL;
+  return g_date_time_new_utc (year, month, day, 12, 0, 0);
+}
+
+/* A click on a day, or the month changed with the arrows, which moves the selection too:
+ * only the click closes the popover. */
+static void
+interview_day_selected_cb (BpPreferencesWindow *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->interview_calendar);
+  g_autoptr(GDateTime) before = dup_interview_date (self);
+  g_autofree char *text = g_date_time_format (picked, "%Y-%m-%d");
+  gboolean same_month = before != NULL &&
+                        g_date_time_get_year (before) == g_date_time_get_year (picked) &&
+                        g_date_time_get_month (before) == g_date_time_get_month (picked);
+
+  g_settings_set_string (self->settings, "interview-date", text);
+  if (same_month)
+    gtk_popover_popdown (self->interview_popover);
+}
+
+/* The row says the date as the user's locale writes dates; the calendar opens on it. */
+static void
+interview_date_changed_cb (BpPreferencesWindow *self)
+{
+  g_autoptr(GDateTime) date = dup_interview_date (self);
+  g_autofree char *shown = date != NULL ? g_date_time_format (date, "%x") : NULL;
+
+  adw_action_row_set_subtitle (self->interview_row,
+                               shown != NULL ? shown
+                                             : _("None; with one, every question studied is "
+                                                 "reviewed at least once in the days before it"));
+  gtk_widget_set_sensitive (self->interview_clear_button, date != NULL);
+  if (date == NULL)
+    return;
+
+  g_signal_handlers_block_by_func (self->interview_calendar, interview_day_selected_cb, self);
+  gtk_calendar_select_day (self->interview_calendar, date);
+  g_signal_handlers_unblock_by_func (self->interview_calendar, interview_day_selected_cb, self);
+}
+
+static void
+interview_clear_cb (BpPreferencesWindow *self)
+{
+  g_settings_set_string (self->settings, "interview-date", "");
+}
+
 static void
 bp_preferences_window_dispose (GObject *object)
 {
@@ -128,7 +191,13 @@ bp_preferences_window_class_init (BpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, two_buttons_switch);
   gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, parameters_row);
   gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, parameters_error);
+  gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, interview_row);
+  gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, interview_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, interview_popover);
+  gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, interview_calendar);
   gtk_widget_class_bind_template_callback (widget_class, parameters_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, interview_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, interview_clear_cb);
 }
 
 static void
@@ -153,6 +222,9 @@ bp_preferences_window_init (BpPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   parameters = g_settings_get_string (self->settings, "fsrs-parameters");
   gtk_editable_set_text (GTK_EDITABLE (self->parameters_row), parameters);
+  g_signal_connect_object (self->settings, "changed::interview-date",
+                           G_CALLBACK (interview_date_changed_cb), self, G_CONNECT_SWAPPED);
+  interview_date_changed_cb (self);
 }
 
 GtkWidget *

@@ -458,6 +458,18 @@ settings_changed_cb (BpStudyView *self)
     }
 }
 
+/* An interview date set or cleared in Preferences mid-session: the buttons cap to it now. */
+static void
+reviews_changed_cb (BpStudyView *self)
+{
+  gint64 interview_day = bp_reviews_get_interview_day (self->reviews);
+
+  if (self->question == NULL || self->options.interview_day == interview_day)
+    return;
+  self->options.interview_day = interview_day;
+  update_grade_labels (self);
+}
+
 static void
 bp_study_view_dispose (GObject *object)
 {
@@ -582,6 +594,8 @@ bp_study_view_setup (BpStudyView   *self,
   g_signal_connect_object (reviews, "notify::save-error", G_CALLBACK (save_error_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (reviews, "notify::n-pending", G_CALLBACK (save_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (reviews, "changed", G_CALLBACK (reviews_changed_cb), self,
                            G_CONNECT_SWAPPED);
   save_error_cb (self);
 }

@@ -69,6 +69,9 @@ void bp_window_update_study              (BpWindow       *self);
 void _bp_window_class_add_library        (GtkWidgetClass *widget_class);
 void _bp_window_init_library             (BpWindow       *self);
 void _bp_window_dispose_library          (BpWindow       *self);
+void _bp_window_class_add_progress       (GtkWidgetClass *widget_class);
+void _bp_window_init_progress            (BpWindow       *self);
+void _bp_window_left_progress            (BpWindow       *self);
 void bp_window_export_notes              (BpWindow       *self,
                                           GFile          *file);
 void bp_window_show_toast                (BpWindow       *self,

@@ -170,13 +170,18 @@ sidebar_neighbours_cb (BpWindow *self)
                                  bp_sidebar_get_can_select_next (self->sidebar));
 }
 
-/* Opens @question: the answer view, the titles, the notes and the history follow. */
+/* Opens @question: the answer view, the titles, the notes and the history follow. The
+ * question already open is opened again when the progress page is over it. */
 static void
 set_question (BpWindow   *self,
               BpQuestion *question)
 {
-  if (!g_set_object (&self->question, question))
+  gboolean changed = g_set_object (&self->question, question);
+
+  if (!changed && !bp_window_get_showing_progress (self))
     return;
+  if (bp_window_get_showing_progress (self))
+    _bp_window_left_progress (self);
 
   bp_answer_view_set_question (self->answer_view, question);
   update_titles (self, question);
@@ -185,6 +190,8 @@ set_question (BpWindow   *self,
   start_read_timer (self);
   bp_history_visit (self->history, question);
 
+  if (!changed)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_WEAK]);
 }
@@ -205,10 +212,13 @@ sidebar_query_cb (BpWindow *self)
   bp_answer_view_set_search (self->answer_view, bp_sidebar_get_query (self->sidebar));
 }
 
-/* Enter, a double click or a click on a row: in the one-pane layout, the answer comes up. */
+/* Enter, a double click or a click on a row: in the one-pane layout, the answer comes up;
+ * over the open question's row, the progress page gives way to it. */
 static void
-question_activated_cb (BpWindow *self)
+question_activated_cb (BpWindow   *self,
+                       BpQuestion *question)
 {
+  set_question (self, question);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
@@ -404,6 +414,7 @@ bp_window_constructed (GObject *object)
   g_settings_bind (self->settings, "text-size", self->answer_view, "zoom-level", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "notes-visible", self, "notes-visible", G_SETTINGS_BIND_DEFAULT);
   _bp_window_init_library (self);
+  _bp_window_init_progress (self);
   restore_window_state (self);
   restore_question (self);
   sidebar_neighbours_cb (self);
@@ -598,6 +609,7 @@ bp_window_class_init (BpWindowClass *klass)
 
   bp_window_class_add_actions (widget_class);
   _bp_window_class_add_library (widget_class);
+  _bp_window_class_add_progress (widget_class);
 }
 
 static void
@@ -662,6 +674,8 @@ bp_window_show_question (BpWindow   *self,
   g_return_if_fail (BP_IS_QUESTION (question));
 
   bp_sidebar_set_selected_question (self->sidebar, question);
+  /* Selected already, the sidebar says nothing: over the progress page it is opened here. */
+  set_question (self, question);
 }
 
 gboolean

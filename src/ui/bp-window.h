@@ -27,5 +27,7 @@ void        bp_window_set_studying  (BpWindow      *self,
                                      gboolean       studying);
 void        bp_window_open_folder   (BpWindow      *self,
                                      GFile         *folder);
+void        bp_window_show_progress (BpWindow      *self);
+gboolean    bp_window_get_showing_progress (BpWindow *self);
 
 G_END_DECLS
