@@ -329,6 +329,36 @@ test_details_summary_question (void)
 
 /* List items and bold paragraphs */
 
+/* The shape of bregman-arie/devops-exercises: "</b></details>" right under the answer's
+ * last line (part of its paragraph for cmark), and summaries holding code past a blank line. */
+static void
+test_details_close_in_paragraph (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("## Network\n\n"
+                                            "<details>\n<summary>What is TCP/IP?</summary><br><b>\n"
+                                            "A set of protocols.\n</b></details>\n\n"
+                                            "<details>\n<summary>What is wrong here?\n\n"
+                                            "```\ny = x\n```\n</summary><br><b>\n\n"
+                                            "x is a float.\n\n</b></details>\n\n"
+                                            "<details>\n<summary>What is a MAC address?</summary><br><b>\n\n"
+                                            "- A unique id\n- of a network card\n"
+                                            "</b></details>\n",
+                                            BP_DECK_RULE_DETAILS, 3);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is TCP/IP?");
+  g_autofree char *first = g_strstrip (g_strdup (answer_text (deck, 0)));
+
+  g_assert_cmpstr (first, ==, "A set of protocols.");
+  g_assert_null (strstr (answer_html (deck, 0), "details"));
+  g_assert_cmpstr (title_at (deck, 1), ==, "What is wrong here?");
+  g_assert_nonnull (strstr (answer_html (deck, 1), "<code>y = x"));
+  g_assert_nonnull (strstr (answer_text (deck, 1), "x is a float."));
+  g_assert_null (strstr (answer_text (deck, 1), "MAC"));
+  g_assert_cmpstr (title_at (deck, 2), ==, "What is a MAC address?");
+  g_assert_nonnull (strstr (answer_html (deck, 2), "of a network card"));
+  g_assert_null (strstr (answer_html (deck, 2), "details"));
+}
+
 static void
 test_list_items (void)
 {
@@ -435,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/deck-shapes/headings/dollars", test_headings_dollars);
   g_test_add_func ("/deck-shapes/details/answer-label", test_details_answer_label);
   g_test_add_func ("/deck-shapes/details/summary-question", test_details_summary_question);
+  g_test_add_func ("/deck-shapes/details/close-in-paragraph", test_details_close_in_paragraph);
   g_test_add_func ("/deck-shapes/list-items", test_list_items);
   g_test_add_func ("/deck-shapes/unclosed-fence-warning", test_unclosed_fence_warning);
   g_test_add_func ("/deck-shapes/bold-paragraphs", test_bold_paragraphs);

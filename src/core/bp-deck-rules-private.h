@@ -18,6 +18,7 @@ typedef struct
   cmark_node *first;        /* the answer's blocks, siblings from @first to @last, or NULL */
   cmark_node *last;
   cmark_node *split_after;  /* a soft break: the inlines after it open the answer */
+  cmark_node *cut_from;     /* an inline in the last block: it and what follows are no answer */
   char *markdown_before;    /* answer text inside raw HTML (a <details>), read as markdown */
   char *markdown_after;
 } BpFoundQuestion;
