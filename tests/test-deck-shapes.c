@@ -419,6 +419,50 @@ test_bold_paragraphs (void)
   g_assert_nonnull (strstr (answer_text (deck, 1), "points at another"));
 }
 
+/* The shape of alexeygrigorev/data-science-interviews' technical.md: topic headings, and
+ * under them paragraphs opening with a bold number, numbered again in each topic. */
+static void
+test_bold_numbers (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# Technical questions\n\n## SQL\n\n"
+                                            "Write queries for these:\n\n"
+                                            "**1)** The number of active ads.\n\n"
+                                            "```sql\nSELECT count(*) FROM ads;\n```\n\n"
+                                            "**2.** All active campaigns, with `status` set.\n\n"
+                                            "SELECT DISTINCT campaign_id\n\n"
+                                            "**3)** The number of events.\n\nSELECT count(*) FROM events\n\n"
+                                            "## Coding\n\n"
+                                            "**1) FizzBuzz.** Print numbers from 1 to 100\n"
+                                            "Multiples of 3 print Fizz.\n\n"
+                                            "**2) Mean.** Compute a mean\n\nsum(xs) / len(xs)\n",
+                                            BP_DECK_RULE_BOLD, 5);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "The number of active ads.");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 0)), ==, 1);
+  g_assert_nonnull (strstr (answer_html (deck, 0), "SELECT count(*)"));
+  g_assert_cmpstr (title_at (deck, 1), ==, "All active campaigns, with status set.");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 1)), ==, 2);
+  g_assert_nonnull (strstr (answer_text (deck, 1), "SELECT DISTINCT"));
+  g_assert_null (strstr (answer_text (deck, 1), "FizzBuzz"));
+  g_assert_cmpstr (title_at (deck, 3), ==, "FizzBuzz. Print numbers from 1 to 100");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 3)), ==, 1);
+  g_assert_nonnull (strstr (answer_text (deck, 3), "Multiples of 3"));
+}
+
+/* Headings that ask are the questions: bold numbers under them are steps of an answer. */
+static void
+test_bold_numbers_under_questions (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("## How do you deploy?\n\n"
+                                            "**1.** Build.\n\n**2.** Test.\n\n**3.** Ship.\n\n"
+                                            "## How do you roll back?\n\n"
+                                            "**1.** Stop.\n\n**2.** Revert.\n\n**3.** Ship.\n",
+                                            BP_DECK_RULE_HEADINGS, 2);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "How do you deploy?");
+  g_assert_nonnull (strstr (answer_text (deck, 0), "Ship."));
+}
+
 static void
 test_ids_stable_when_questions_added (void)
 {
@@ -469,6 +513,8 @@ main (int   argc,
   g_test_add_func ("/deck-shapes/list-items", test_list_items);
   g_test_add_func ("/deck-shapes/unclosed-fence-warning", test_unclosed_fence_warning);
   g_test_add_func ("/deck-shapes/bold-paragraphs", test_bold_paragraphs);
+  g_test_add_func ("/deck-shapes/bold-numbers", test_bold_numbers);
+  g_test_add_func ("/deck-shapes/bold-numbers-under-questions", test_bold_numbers_under_questions);
   g_test_add_func ("/deck-shapes/ids/stable-when-questions-added", test_ids_stable_when_questions_added);
   g_test_add_func ("/deck-shapes/canonical-unchanged", test_canonical_unchanged);
 

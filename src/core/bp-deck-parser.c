@@ -306,6 +306,19 @@ first_level_1_heading (cmark_node *document)
   return NULL;
 }
 
+/* Whether most of @found's titles ask a question: headings that do are the questions, and
+ * bold numbers under them are the steps of their answers. */
+static gboolean
+most_ask (GPtrArray *found)
+{
+  guint n_asking = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    n_asking += bp_deck_title_looks_like_question (((BpFoundQuestion *)g_ptr_array_index (found, i))->title);
+
+  return found->len > 0 && n_asking * 2 > found->len;
+}
+
 /* Tries every rule on the tree without changing it: the canonical one when the deck
  * has a single "### Q<n>:" heading; else the one that finds most questions, in the
  * order below on a tie. Bold paragraphs compete with headings only when they ask, and
@@ -325,7 +338,8 @@ choose_rule (cmark_node *document,
   guint n_headings;
 
   n_headings = candidates[BP_DECK_RULE_HEADINGS]->len;
-  candidates[BP_DECK_RULE_BOLD] = bp_deck_rules_find_bold (document, n_headings > 0);
+  candidates[BP_DECK_RULE_BOLD] = bp_deck_rules_find_bold (document, n_headings > 0,
+                                                           !most_ask (candidates[BP_DECK_RULE_HEADINGS]));
   for (BpDeckRule r = BP_DECK_RULE_DETAILS; r <= BP_DECK_RULE_BOLD; r++)
     if (candidates[r]->len > candidates[best]->len &&
         (r != BP_DECK_RULE_BOLD || candidates[r]->len > 2 * n_headings))

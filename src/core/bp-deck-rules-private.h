@@ -31,7 +31,8 @@ GPtrArray  *bp_deck_rules_find_headings   (cmark_node *document,
 GPtrArray  *bp_deck_rules_find_details    (cmark_node *document);
 GPtrArray  *bp_deck_rules_find_list_items (cmark_node *document);
 GPtrArray  *bp_deck_rules_find_bold       (cmark_node *document,
-                                           gboolean    question_like_only);
+                                           gboolean    question_like_only,
+                                           gboolean    numbered_too);
 
 gboolean    bp_deck_rules_is_skippable    (cmark_node *block);
 
