@@ -17,6 +17,7 @@
 #include "bp-deck-rules-private.h"
 #include "bp-deck-titles.h"
 #include "bp-question-private.h"
+#include "bp-tex-private.h"
 
 #define QUESTION_HEADING_LEVEL 3
 #define MAX_SLUG_LENGTH 60
@@ -478,6 +479,8 @@ bp_deck_parser_parse_full (const char   *deck_id,
 
   markdown = blank_front_matter (text, length);
   document = bp_cmark_parse (markdown, length, CMARK_OPT_SMART);
+  if (!state.trusted)
+    _bp_tex_restore_escapes (document, markdown, length);
   bp_cmark_sanitize (document);
   _bp_deck_parse_result_lint_document (result, document, markdown);
   ok = read_questions (&state, document, error);

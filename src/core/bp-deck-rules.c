@@ -11,6 +11,7 @@
 #include "bp-cmark-private.h"
 #include "bp-deck-rules-private.h"
 #include "bp-deck-titles.h"
+#include "bp-tex-private.h"
 
 void
 bp_found_question_free (BpFoundQuestion *found)
@@ -384,6 +385,7 @@ append_markdown (cmark_node *answer,
     return;
 
   document = bp_cmark_parse (markdown, strlen (markdown), CMARK_OPT_SMART);
+  _bp_tex_restore_escapes (document, markdown, strlen (markdown));
   bp_cmark_sanitize (document);
   while ((child = cmark_node_first_child (document)) != NULL)
     {
