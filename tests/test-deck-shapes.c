@@ -329,6 +329,36 @@ test_details_summary_question (void)
 
 /* List items and bold paragraphs */
 
+/* The shape of bregman-arie/devops-exercises: "</b></details>" right under the answer's
+ * last line (part of its paragraph for cmark), and summaries holding code past a blank line. */
+static void
+test_details_close_in_paragraph (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("## Network\n\n"
+                                            "<details>\n<summary>What is TCP/IP?</summary><br><b>\n"
+                                            "A set of protocols.\n</b></details>\n\n"
+                                            "<details>\n<summary>What is wrong here?\n\n"
+                                            "```\ny = x\n```\n</summary><br><b>\n\n"
+                                            "x is a float.\n\n</b></details>\n\n"
+                                            "<details>\n<summary>What is a MAC address?</summary><br><b>\n\n"
+                                            "- A unique id\n- of a network card\n"
+                                            "</b></details>\n",
+                                            BP_DECK_RULE_DETAILS, 3);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is TCP/IP?");
+  g_autofree char *first = g_strstrip (g_strdup (answer_text (deck, 0)));
+
+  g_assert_cmpstr (first, ==, "A set of protocols.");
+  g_assert_null (strstr (answer_html (deck, 0), "details"));
+  g_assert_cmpstr (title_at (deck, 1), ==, "What is wrong here?");
+  g_assert_nonnull (strstr (answer_html (deck, 1), "<code>y = x"));
+  g_assert_nonnull (strstr (answer_text (deck, 1), "x is a float."));
+  g_assert_null (strstr (answer_text (deck, 1), "MAC"));
+  g_assert_cmpstr (title_at (deck, 2), ==, "What is a MAC address?");
+  g_assert_nonnull (strstr (answer_html (deck, 2), "of a network card"));
+  g_assert_null (strstr (answer_html (deck, 2), "details"));
+}
+
 static void
 test_list_items (void)
 {
@@ -389,6 +419,50 @@ test_bold_paragraphs (void)
   g_assert_nonnull (strstr (answer_text (deck, 1), "points at another"));
 }
 
+/* The shape of alexeygrigorev/data-science-interviews' technical.md: topic headings, and
+ * under them paragraphs opening with a bold number, numbered again in each topic. */
+static void
+test_bold_numbers (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# Technical questions\n\n## SQL\n\n"
+                                            "Write queries for these:\n\n"
+                                            "**1)** The number of active ads.\n\n"
+                                            "```sql\nSELECT count(*) FROM ads;\n```\n\n"
+                                            "**2.** All active campaigns, with `status` set.\n\n"
+                                            "SELECT DISTINCT campaign_id\n\n"
+                                            "**3)** The number of events.\n\nSELECT count(*) FROM events\n\n"
+                                            "## Coding\n\n"
+                                            "**1) FizzBuzz.** Print numbers from 1 to 100\n"
+                                            "Multiples of 3 print Fizz.\n\n"
+                                            "**2) Mean.** Compute a mean\n\nsum(xs) / len(xs)\n",
+                                            BP_DECK_RULE_BOLD, 5);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "The number of active ads.");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 0)), ==, 1);
+  g_assert_nonnull (strstr (answer_html (deck, 0), "SELECT count(*)"));
+  g_assert_cmpstr (title_at (deck, 1), ==, "All active campaigns, with status set.");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 1)), ==, 2);
+  g_assert_nonnull (strstr (answer_text (deck, 1), "SELECT DISTINCT"));
+  g_assert_null (strstr (answer_text (deck, 1), "FizzBuzz"));
+  g_assert_cmpstr (title_at (deck, 3), ==, "FizzBuzz. Print numbers from 1 to 100");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 3)), ==, 1);
+  g_assert_nonnull (strstr (answer_text (deck, 3), "Multiples of 3"));
+}
+
+/* Headings that ask are the questions: bold numbers under them are steps of an answer. */
+static void
+test_bold_numbers_under_questions (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("## How do you deploy?\n\n"
+                                            "**1.** Build.\n\n**2.** Test.\n\n**3.** Ship.\n\n"
+                                            "## How do you roll back?\n\n"
+                                            "**1.** Stop.\n\n**2.** Revert.\n\n**3.** Ship.\n",
+                                            BP_DECK_RULE_HEADINGS, 2);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "How do you deploy?");
+  g_assert_nonnull (strstr (answer_text (deck, 0), "Ship."));
+}
+
 static void
 test_ids_stable_when_questions_added (void)
 {
@@ -435,9 +509,12 @@ main (int   argc,
   g_test_add_func ("/deck-shapes/headings/dollars", test_headings_dollars);
   g_test_add_func ("/deck-shapes/details/answer-label", test_details_answer_label);
   g_test_add_func ("/deck-shapes/details/summary-question", test_details_summary_question);
+  g_test_add_func ("/deck-shapes/details/close-in-paragraph", test_details_close_in_paragraph);
   g_test_add_func ("/deck-shapes/list-items", test_list_items);
   g_test_add_func ("/deck-shapes/unclosed-fence-warning", test_unclosed_fence_warning);
   g_test_add_func ("/deck-shapes/bold-paragraphs", test_bold_paragraphs);
+  g_test_add_func ("/deck-shapes/bold-numbers", test_bold_numbers);
+  g_test_add_func ("/deck-shapes/bold-numbers-under-questions", test_bold_numbers_under_questions);
   g_test_add_func ("/deck-shapes/ids/stable-when-questions-added", test_ids_stable_when_questions_added);
   g_test_add_func ("/deck-shapes/canonical-unchanged", test_canonical_unchanged);
 

@@ -114,6 +114,46 @@ test_marks_in_answer (void)
   g_assert_nonnull (strstr (text, "e^{i\\pi}+1=0"));
 }
 
+/* Markdown reads "\(" as an escaped "(": math written with single backslashes, as most
+ * decks do, is still math, and escaped brackets that open no math stay plain brackets. */
+static void
+test_single_backslash_math (void)
+{
+  g_autoptr(BpDeck) deck = parse ("### Q1: Odds\n\n"
+                                  "Inline \\(p = \\frac{1}{2}\\) and \"then\" -- \\[x^2\\] &amp; more.\n\n"
+                                  "Across lines \\(a\n= b\\) here.\n\n"
+                                  "Just \\(escaped and \\[brackets.\n\nAnd \\(\\) empty, \\) closing.\n\n"
+                                  "Doubled \\\\(y\\\\) stays math, `\\(code\\)` never.\n\n"
+                                  "Costs $5 and $10, $$$ is money, $$z$$ is math.\n\n"
+                                  "<details><summary>Why?</summary>\n\nSee \\(q\\).\n\n</details>\n",
+                                  BP_DECK_UNTRUSTED);
+  const char *html = answer_html (deck, 0);
+
+  g_test_message ("%s", html);
+  g_assert_nonnull (strstr (html, "Inline <span class=\"bp-tex\" data-display=\"inline\">p = \\frac{1}{2}</span> and"));
+  g_assert_nonnull (strstr (html, "“then” – <span class=\"bp-tex\" data-display=\"block\">x^2</span> &amp; more."));
+  g_assert_nonnull (strstr (html, "Across lines <span class=\"bp-tex\" data-display=\"inline\">a\n= b</span> here."));
+  g_assert_nonnull (strstr (html, "Just (escaped and [brackets."));
+  g_assert_nonnull (strstr (html, "And () empty, ) closing."));
+  g_assert_nonnull (strstr (html, "Doubled <span class=\"bp-tex\" data-display=\"inline\">y</span> stays math"));
+  g_assert_nonnull (strstr (html, "<code>\\(code\\)</code>"));
+  g_assert_nonnull (strstr (html, "Costs $5 and $10, $$$ is money, <span class=\"bp-tex\" data-display=\"block\">z</span> is math."));
+  g_assert_nonnull (strstr (html, "See <span class=\"bp-tex\" data-display=\"inline\">q</span>."));
+}
+
+/* The details answer is read as markdown of its own: its escapes are found there too. */
+static void
+test_single_backslash_details (void)
+{
+  g_autoptr(BpDeck) deck = parse ("# P\n\n<details>\n<summary>What is \\(p\\)?</summary>\n\n"
+                                  "It is \\(\\frac{1}{6}\\) and (so) on.\n\n</details>\n",
+                                  BP_DECK_UNTRUSTED);
+  const char *html = answer_html (deck, 0);
+
+  g_test_message ("%s", html);
+  g_assert_nonnull (strstr (html, "It is <span class=\"bp-tex\" data-display=\"inline\">\\frac{1}{6}</span> and (so) on."));
+}
+
 /* A table cell takes no math mark: its TeX stays there as text, none of it lost. */
 static void
 test_table_cell_keeps_text (void)
@@ -189,6 +229,8 @@ main (int   argc,
   g_test_add_func ("/tex/find", test_find_math);
   g_test_add_func ("/tex/not-math", test_not_math);
   g_test_add_func ("/tex/marks-in-answer", test_marks_in_answer);
+  g_test_add_func ("/tex/single-backslash", test_single_backslash_math);
+  g_test_add_func ("/tex/single-backslash-details", test_single_backslash_details);
   g_test_add_func ("/tex/table-cell-keeps-text", test_table_cell_keeps_text);
   g_test_add_func ("/tex/builtin-untouched", test_builtin_untouched);
   g_test_add_func ("/tex/replace-marks", test_replace_marks);

@@ -163,11 +163,58 @@ bold_title (cmark_node  *paragraph,
   return strong != NULL ? bp_cmark_plain_text (strong) : NULL;
 }
 
+/* "**1)** The number of active ads." or "**2) Factorial**. Compute n!": a paragraph that
+ * opens with a bold number asks what its first line says, numbered as the bold says. */
+static char *
+numbered_bold_title (cmark_node  *paragraph,
+                     cmark_node **split)
+{
+  cmark_node *strong = cmark_node_first_child (paragraph);
+  g_autofree char *bold = NULL;
+  g_autofree char *cleaned = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  guint number;
+  gboolean numbered;
+
+  *split = NULL;
+  if (cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH || strong == NULL ||
+      cmark_node_get_type (strong) != CMARK_NODE_STRONG)
+    return NULL;
+
+  bold = bp_cmark_plain_text (strong);
+  cleaned = bp_deck_title_clean (bold, &number, &numbered);
+  if (!g_ascii_isdigit (*bold) || !numbered)
+    return NULL;
+
+  for (cmark_node *node = strong; node != NULL; node = cmark_node_next (node))
+    {
+      g_autofree char *text = NULL;
+
+      if (cmark_node_get_type (node) == CMARK_NODE_SOFTBREAK || cmark_node_get_type (node) == CMARK_NODE_LINEBREAK)
+        {
+          *split = node;
+          break;
+        }
+      /* Literals as they are: the spaces around a text or code span are part of the line. */
+      if (cmark_node_get_type (node) == CMARK_NODE_TEXT || cmark_node_get_type (node) == CMARK_NODE_CODE)
+        g_string_append (line, cmark_node_get_literal (node));
+      else
+        {
+          text = bp_cmark_plain_text (node);
+          g_string_append (line, text);
+        }
+    }
+
+  return g_strdup (g_strstrip (line->str));
+}
+
 /**
  * bp_deck_rules_find_bold:
  *
  * @question_like_only: whether only bold text that asks ("What…?") is a question,
  *   the rest being part of an answer
+ * @numbered_too: whether a paragraph that opens with a bold number ("**1)** …") is a
+ *   question whatever it says
  *
  * A paragraph entirely bold is a question; the blocks up to the next one or to a
  * heading its answer.
@@ -176,7 +223,8 @@ bold_title (cmark_node  *paragraph,
  */
 GPtrArray *
 bp_deck_rules_find_bold (cmark_node *document,
-                         gboolean    question_like_only)
+                         gboolean    question_like_only,
+                         gboolean    numbered_too)
 {
   GPtrArray *questions = _bp_found_question_array_new ();
   BpFoundQuestion *current = NULL;
@@ -185,12 +233,16 @@ bp_deck_rules_find_bold (cmark_node *document,
     {
       cmark_node *split;
       g_autofree char *title = bold_title (node, &split);
+      gboolean numbered = FALSE;
+
+      if (title == NULL && numbered_too)
+        numbered = (title = numbered_bold_title (node, &split)) != NULL;
 
       if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
         current = NULL;
       else if (title != NULL && *title != '\0' && !bp_deck_text_is_answer_label (title) &&
                !bp_deck_title_is_not_question (title) &&
-               (!question_like_only || bp_deck_title_looks_like_question (title)))
+               (numbered || !question_like_only || bp_deck_title_looks_like_question (title)))
         {
           current = _bp_found_question_new (title, cmark_node_get_start_line (node));
           current->split_after = split;

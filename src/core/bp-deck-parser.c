@@ -17,6 +17,7 @@
 #include "bp-deck-rules-private.h"
 #include "bp-deck-titles.h"
 #include "bp-question-private.h"
+#include "bp-tex-private.h"
 
 #define QUESTION_HEADING_LEVEL 3
 #define MAX_SLUG_LENGTH 60
@@ -306,6 +307,19 @@ first_level_1_heading (cmark_node *document)
   return NULL;
 }
 
+/* Whether most of @found's titles ask a question: headings that do are the questions, and
+ * bold numbers under them are the steps of their answers. */
+static gboolean
+most_ask (GPtrArray *found)
+{
+  guint n_asking = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    n_asking += bp_deck_title_looks_like_question (((BpFoundQuestion *)g_ptr_array_index (found, i))->title);
+
+  return found->len > 0 && n_asking * 2 > found->len;
+}
+
 /* Tries every rule on the tree without changing it: the canonical one when the deck
  * has a single "### Q<n>:" heading; else the one that finds most questions, in the
  * order below on a tie. Bold paragraphs compete with headings only when they ask, and
@@ -325,7 +339,8 @@ choose_rule (cmark_node *document,
   guint n_headings;
 
   n_headings = candidates[BP_DECK_RULE_HEADINGS]->len;
-  candidates[BP_DECK_RULE_BOLD] = bp_deck_rules_find_bold (document, n_headings > 0);
+  candidates[BP_DECK_RULE_BOLD] = bp_deck_rules_find_bold (document, n_headings > 0,
+                                                           !most_ask (candidates[BP_DECK_RULE_HEADINGS]));
   for (BpDeckRule r = BP_DECK_RULE_DETAILS; r <= BP_DECK_RULE_BOLD; r++)
     if (candidates[r]->len > candidates[best]->len &&
         (r != BP_DECK_RULE_BOLD || candidates[r]->len > 2 * n_headings))
@@ -464,6 +479,8 @@ bp_deck_parser_parse_full (const char   *deck_id,
 
   markdown = blank_front_matter (text, length);
   document = bp_cmark_parse (markdown, length, CMARK_OPT_SMART);
+  if (!state.trusted)
+    _bp_tex_restore_escapes (document, markdown, length);
   bp_cmark_sanitize (document);
   _bp_deck_parse_result_lint_document (result, document, markdown);
   ok = read_questions (&state, document, error);

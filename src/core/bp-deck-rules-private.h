@@ -18,6 +18,7 @@ typedef struct
   cmark_node *first;        /* the answer's blocks, siblings from @first to @last, or NULL */
   cmark_node *last;
   cmark_node *split_after;  /* a soft break: the inlines after it open the answer */
+  cmark_node *cut_from;     /* an inline in the last block: it and what follows are no answer */
   char *markdown_before;    /* answer text inside raw HTML (a <details>), read as markdown */
   char *markdown_after;
 } BpFoundQuestion;
@@ -30,7 +31,8 @@ GPtrArray  *bp_deck_rules_find_headings   (cmark_node *document,
 GPtrArray  *bp_deck_rules_find_details    (cmark_node *document);
 GPtrArray  *bp_deck_rules_find_list_items (cmark_node *document);
 GPtrArray  *bp_deck_rules_find_bold       (cmark_node *document,
-                                           gboolean    question_like_only);
+                                           gboolean    question_like_only,
+                                           gboolean    numbered_too);
 
 gboolean    bp_deck_rules_is_skippable    (cmark_node *block);
 

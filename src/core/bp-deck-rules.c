@@ -11,6 +11,7 @@
 #include "bp-cmark-private.h"
 #include "bp-deck-rules-private.h"
 #include "bp-deck-titles.h"
+#include "bp-tex-private.h"
 
 void
 bp_found_question_free (BpFoundQuestion *found)
@@ -211,7 +212,9 @@ find_tag (const char *haystack,
   return NULL;
 }
 
-/* The summary's text of an HTML block that opens a <details>, and where its content starts. */
+/* The summary's text of an HTML block that opens a <details>, and where its content starts.
+ * A summary that goes on past a blank line (a question with its code in it) ends the
+ * block: its first lines are the title, the blocks after it open the answer. */
 static char *
 details_summary (cmark_node  *block,
                  const char **content)
@@ -222,9 +225,14 @@ details_summary (cmark_node  *block,
   if (cmark_node_get_type (block) != CMARK_NODE_HTML_BLOCK ||
       (open = find_tag (html, "<details")) == NULL ||
       (start = find_tag (open, "<summary")) == NULL ||
-      (start = strchr (start, '>')) == NULL ||
-      (end = find_tag (start, "</summary>")) == NULL)
+      (start = strchr (start, '>')) == NULL)
     return NULL;
+
+  if ((end = find_tag (start, "</summary>")) == NULL)
+    {
+      *content = start + strlen (start);
+      return bp_deck_html_plain_text (start + 1, -1);
+    }
 
   *content = end + strlen ("</summary>");
   return bp_deck_html_plain_text (start + 1, end - start - 1);
@@ -249,6 +257,47 @@ markdown_is_link_list (const char *markdown)
   return any && only_links;
 }
 
+/* The inline raw HTML in @block that closes a <details>: a "</details>" with no blank line
+ * before it is read by cmark as part of the paragraph it ends, not as a block of its own. */
+static cmark_node *
+inline_details_close (cmark_node *block)
+{
+  cmark_iter *iter;
+  cmark_event_type event;
+  cmark_node *close = NULL;
+
+  if (cmark_node_get_type (block) == CMARK_NODE_HTML_BLOCK || cmark_node_get_type (block) == CMARK_NODE_CODE_BLOCK)
+    return NULL;
+
+  iter = cmark_iter_new (block);
+  while (close == NULL && (event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_HTML_INLINE &&
+          find_tag (cmark_node_get_literal (node), "</details") != NULL)
+        close = node;
+    }
+  cmark_iter_free (iter);
+
+  return close;
+}
+
+/* The close, with the inline HTML and line breaks just before it ("</b></details>"). */
+static cmark_node *
+cut_start (cmark_node *close)
+{
+  cmark_node *previous;
+
+  while ((previous = cmark_node_previous (close)) != NULL &&
+         (cmark_node_get_type (previous) == CMARK_NODE_HTML_INLINE ||
+          cmark_node_get_type (previous) == CMARK_NODE_SOFTBREAK ||
+          cmark_node_get_type (previous) == CMARK_NODE_LINEBREAK))
+    close = previous;
+
+  return close;
+}
+
 /* Fills @found's answer from the <details> that @block opens; returns the last block of it. */
 static cmark_node *
 take_details_content (BpFoundQuestion *found,
@@ -269,6 +318,8 @@ take_details_content (BpFoundQuestion *found,
     {
       const char *html = cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK ? cmark_node_get_literal (node) : NULL;
 
+      cmark_node *inline_close;
+
       if (html != NULL && (close = find_tag (html, "</details>")) != NULL)
         {
           found->markdown_after = g_strndup (html, close - html);
@@ -277,6 +328,11 @@ take_details_content (BpFoundQuestion *found,
       if (found->first == NULL)
         found->first = node;
       found->last = node;
+      if ((inline_close = inline_details_close (node)) != NULL)
+        {
+          found->cut_from = cut_start (inline_close);
+          break;
+        }
     }
 
   return node != NULL ? node : cmark_node_last_child (cmark_node_parent (block));
@@ -329,6 +385,7 @@ append_markdown (cmark_node *answer,
     return;
 
   document = bp_cmark_parse (markdown, strlen (markdown), CMARK_OPT_SMART);
+  _bp_tex_restore_escapes (document, markdown, strlen (markdown));
   bp_cmark_sanitize (document);
   while ((child = cmark_node_first_child (document)) != NULL)
     {
@@ -352,6 +409,26 @@ append_split_paragraph (cmark_node *answer,
       cmark_node_append_child (paragraph, node);
     }
   cmark_node_append_child (answer, paragraph);
+}
+
+/* Frees @from and the inlines after it; a paragraph left empty goes too. */
+static void
+cut_inlines (cmark_node *from)
+{
+  cmark_node *parent;
+  cmark_node *next;
+
+  if (from == NULL)
+    return;
+
+  parent = cmark_node_parent (from);
+  for (cmark_node *node = from; node != NULL; node = next)
+    {
+      next = cmark_node_next (node);
+      cmark_node_free (node);
+    }
+  if (parent != NULL && cmark_node_first_child (parent) == NULL && cmark_node_parent (parent) != NULL)
+    cmark_node_free (parent);
 }
 
 /**
@@ -386,6 +463,7 @@ bp_found_question_take_answer (BpFoundQuestion *found)
       node = done ? NULL : next;
     }
 
+  cut_inlines (found->cut_from);
   append_markdown (answer, found->markdown_after);
 
   /* An answer that ends in a rule separated it from the next question. */

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 #define _BP_TEX_MARK_DISPLAY "<span class=\"bp-tex\" data-display=\"block\">"
 #define _BP_TEX_MARK_END "</span>"
 
-void _bp_tex_mark_answer (cmark_node *answer);
+void _bp_tex_mark_answer     (cmark_node *answer);
+void _bp_tex_restore_escapes (cmark_node *root,
+                              const char *markdown,
+                              gsize       length);
 
 G_END_DECLS
