@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bp-sidebar-private.h"
+#include "deck-generator.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
@@ -614,6 +615,84 @@ test_search_all_decks (void)
   close_window (window);
 }
 
+typedef struct
+{
+  BpWindow *window;
+  const char *path;
+  guint frames;               /* frames drawn from the Open until the deck is shown */
+  guint frames_while_shown;   /* of them, frames with the loading bar on screen */
+  gboolean loaded;
+} LoadWatch;
+
+static void
+load_frame_cb (GdkFrameClock *clock,
+               LoadWatch     *watch)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (watch->window->deck_switcher), GTK_TYPE_PROGRESS_BAR);
+
+  if (watch->loaded)
+    return;
+  watch->frames++;
+  if (bar != NULL && gtk_widget_get_mapped (bar))
+    watch->frames_while_shown++;
+}
+
+/* Asks the frame clock for every frame, as an animation does. */
+static gboolean
+keep_ticking_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+large_deck_shown (gpointer data)
+{
+  LoadWatch *watch = data;
+
+  watch->loaded = watch->window->entry != NULL &&
+                  g_strcmp0 (bp_library_entry_get_path (watch->window->entry), watch->path) == 0 &&
+                  bp_window_get_question (watch->window) != NULL;
+  return watch->loaded;
+}
+
+/* A deck of 3,000 questions is read off the main thread: the window keeps drawing
+ * frames while it is read, and, when that takes a while, the sidebar says it is loading. */
+static void
+test_large_deck_keeps_drawing (void)
+{
+  g_autoptr(GeneratedDeck) generated = deck_generator_generate (3000, 11, FALSE);
+  g_autofree char *path = write_deck ("large.md", generated->markdown, -1);
+  BpWindow *window = open_window (app, 1000, 700);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  LoadWatch watch = { window, path };
+  guint tick_id;
+  gint64 start, elapsed_ms;
+
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), keep_ticking_cb, NULL, NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (load_frame_cb), &watch);
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
+  spin_until (large_deck_shown, &watch, "the large deck");
+  elapsed_ms = (g_get_monotonic_time () - start) / 1000;
+  g_signal_handlers_disconnect_by_func (clock, load_frame_cb, &watch);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
+
+  g_assert_cmpuint (bp_deck_get_n_questions (bp_window_get_deck (window)), ==, 3000);
+  g_test_message ("read in %" G_GINT64_FORMAT " ms: %u frames, %u with the loading bar shown",
+                  elapsed_ms, watch.frames, watch.frames_while_shown);
+  /* Frames were drawn while the deck was read: a parse on the main thread allows none. */
+  g_assert_cmpuint (watch.frames, >=, 2);
+  /* The bar shows after 0.2 s; past 0.4 s it has been on screen, drawn, whatever the load. */
+  if (elapsed_ms > 400)
+    g_assert_cmpuint (watch.frames_while_shown, >=, 1);
+  /* Once shown, the bar is gone. */
+  g_assert_false (gtk_widget_get_mapped (find_widget (GTK_WIDGET (window->deck_switcher),
+                                                      GTK_TYPE_PROGRESS_BAR)));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/library/open-folder", test_open_folder);
   g_test_add_func ("/library/math-shown", test_math_shown);
   g_test_add_func ("/library/search-all-decks", test_search_all_decks);
+  g_test_add_func ("/library/large-deck-keeps-drawing", test_large_deck_keeps_drawing);
 
   return run_app_tests (&app);
 }

@@ -77,24 +77,37 @@ add_warning (BpDeckParseResult *self,
   g_array_insert_val (self->warnings, i, warning);
 }
 
-/* Line @line of @markdown (from 1), up to its end. */
+/* Where a line starts, found from the last one asked for: code blocks come in the order of
+ * their lines, so a deck of 10,000 questions is read once, not once per code block. */
+typedef struct
+{
+  const char *markdown;
+  const char *position;  /* the start of line @line, or NULL past the last one */
+  int line;
+} LineCursor;
+
+/* Line @line of the cursor's text (from 1), up to its end. */
 static const char *
-line_start (const char *markdown,
+line_start (LineCursor *cursor,
             int         line)
 {
-  const char *p = markdown;
+  if (line < cursor->line)
+    {
+      cursor->position = cursor->markdown;
+      cursor->line = 1;
+    }
 
-  for (int n = 1; n < line && p != NULL; n++)
-    if ((p = strchr (p, '\n')) != NULL)
-      p++;
+  for (; cursor->line < line && cursor->position != NULL; cursor->line++)
+    if ((cursor->position = strchr (cursor->position, '\n')) != NULL)
+      cursor->position++;
 
-  return p;
+  return cursor->position;
 }
 
 /* cmark ends a fence left open where its container ends: the file or a list item. */
 static gboolean
 is_unclosed_fence (cmark_node *block,
-                   const char *markdown)
+                   LineCursor *lines)
 {
   const char *last;
   char fence_char = 0;
@@ -104,7 +117,7 @@ is_unclosed_fence (cmark_node *block,
       !cmark_node_get_fenced (block, &fence_length, &offset, &fence_char))
     return FALSE;
 
-  last = line_start (markdown, cmark_node_get_end_line (block));
+  last = line_start (lines, cmark_node_get_end_line (block));
   if (last == NULL)
     return TRUE;
 
@@ -128,13 +141,14 @@ _bp_deck_parse_result_lint_document (BpDeckParseResult *self,
                                      const char        *markdown)
 {
   cmark_iter *iter = cmark_iter_new (document);
+  LineCursor lines = { markdown, markdown, 1 };
   cmark_event_type event;
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *node = cmark_iter_get_node (iter);
 
-      if (event == CMARK_EVENT_ENTER && is_unclosed_fence (node, markdown))
+      if (event == CMARK_EVENT_ENTER && is_unclosed_fence (node, &lines))
         add_warning (self, cmark_node_get_start_line (node),
                      g_strdup_printf (_("A code block opens here and is never closed, so lines "
                                         "%d to %d are read as code: close it with a line of "

@@ -60,16 +60,16 @@ static GBytes *render_study_page  (BpPageHandler  *self,
                                    const char     *path,
                                    const char    **content_type,
                                    GError        **error);
-static GBytes *load_deck_file     (BpPageHandler  *self,
-                                   const char     *path,
-                                   const char    **content_type,
-                                   GError        **error);
 static GBytes *render_progress_page (BpPageHandler  *self,
                                      const char     *path,
                                      const char    **content_type,
                                      GError        **error);
 
 /* A deck's SVG image opened as a document, were it ever, runs nothing: "sandbox". */
+#define DECK_FILE_CSP BP_PAGE_CSP "; sandbox"
+
+/* Pages made from what is in memory; deck files are read from disk in a worker instead
+ * (request_deck_file), so a large image on a slow disk never stalls the window. */
 static const struct {
   const char *host;
   PageRoute render;
@@ -77,7 +77,6 @@ static const struct {
 } routes[] = {
   { ANSWER_ROUTE, render_answer_page, BP_PAGE_CSP },
   { STUDY_ROUTE, render_study_page, BP_PAGE_CSP },
-  { DECK_FILE_ROUTE, load_deck_file, BP_PAGE_CSP "; sandbox" },
   { PROGRESS_ROUTE, render_progress_page, BP_PAGE_CSP },
 };
 
@@ -192,28 +191,6 @@ render_study_page (BpPageHandler  *self,
   return g_bytes_new_take (html, strlen (html));
 }
 
-/* backprop://deck-file/<deck id>/<path>: an image beside an opened deck's file, never a
- * file outside its folder (see bp-deck-files.c). */
-static GBytes *
-load_deck_file (BpPageHandler  *self,
-                const char     *path,
-                const char    **content_type,
-                GError        **error)
-{
-  const char *slash = strchr (path, '/');
-  g_autofree char *deck_id = slash != NULL ? g_strndup (path, slash - path) : NULL;
-  const char *folder = deck_id != NULL ? g_hash_table_lookup (self->folders, deck_id) : NULL;
-
-  if (folder == NULL)
-    {
-      g_set_error_literal (error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
-                           _("This image is not part of an open deck."));
-      return NULL;
-    }
-
-  return bp_deck_files_load (folder, slash + 1, content_type, error);
-}
-
 /* The deck's weak topics, as the set the progress page marks. */
 static GHashTable *
 dup_weak_ids (BpPageHandler *self,
@@ -313,6 +290,101 @@ finish_with_bytes (WebKitURISchemeRequest *request,
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 
+/* backprop://deck-file/<deck id>/<path>: an image beside an opened deck's file, never a
+ * file outside its folder (see bp-deck-files.c), resolved and read in a worker. */
+typedef struct
+{
+  char *folder;
+  char *relative_path;
+  const char *content_type;
+} DeckFileJob;
+
+static void
+deck_file_job_free (gpointer data)
+{
+  DeckFileJob *job = data;
+
+  g_free (job->folder);
+  g_free (job->relative_path);
+  g_free (job);
+}
+
+static void
+deck_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  DeckFileJob *job = task_data;
+  GError *error = NULL;
+  GBytes *bytes = bp_deck_files_load (job->folder, job->relative_path, &job->content_type, &error);
+
+  if (bytes != NULL)
+    g_task_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+deck_file_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(WebKitURISchemeRequest) request = user_data;
+  DeckFileJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (bytes != NULL)
+    finish_with_bytes (request, bytes, job->content_type, DECK_FILE_CSP);
+  else
+    webkit_uri_scheme_request_finish_error (request, error);
+}
+
+static void
+request_deck_file (BpPageHandler          *self,
+                   WebKitURISchemeRequest *request,
+                   const char             *path)
+{
+  const char *slash = strchr (path, '/');
+  g_autofree char *deck_id = slash != NULL ? g_strndup (path, slash - path) : NULL;
+  const char *folder = deck_id != NULL ? g_hash_table_lookup (self->folders, deck_id) : NULL;
+  g_autoptr(GTask) task = NULL;
+  DeckFileJob *job;
+
+  if (folder == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
+                                                     _("This image is not part of an open deck."));
+
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  job = g_new0 (DeckFileJob, 1);
+  job->folder = g_strdup (folder);
+  job->relative_path = g_strdup (slash + 1);
+  task = g_task_new (NULL, NULL, deck_file_read_cb, g_object_ref (request));
+  g_task_set_source_tag (task, request_deck_file);
+  g_task_set_task_data (task, job, deck_file_job_free);
+  g_task_run_in_thread (task, deck_file_thread);
+}
+
+static gboolean
+is_deck_file_uri (const char  *uri,
+                  char       **path)
+{
+  g_autofree char *host = NULL;
+
+  if (!split_uri (uri, &host, path))
+    return FALSE;
+  if (g_str_equal (host, DECK_FILE_ROUTE))
+    return TRUE;
+
+  g_clear_pointer (path, g_free);
+  return FALSE;
+}
+
 /* Pages are generated on request, so a page always shows the current theme, answer and notes.
  * The web context outlives the application, so it holds the handler only weakly. */
 static void
@@ -322,8 +394,15 @@ request_cb (WebKitURISchemeRequest *request,
   g_autoptr(BpPageHandler) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *deck_file = NULL;
   const char *content_type = NULL;
   const char *csp = BP_PAGE_CSP;
+
+  if (self != NULL && is_deck_file_uri (webkit_uri_scheme_request_get_uri (request), &deck_file))
+    {
+      request_deck_file (self, request, deck_file);
+      return;
+    }
 
   if (self != NULL)
     bytes = render_page (self, webkit_uri_scheme_request_get_uri (request), &content_type, &csp, &error);

@@ -1,4 +1,4 @@
-/* bench-library.c: opening decks: a 500-question file to its first answer painted, and 10,000 parsed off-thread
+/* bench-library.c: opening decks: a 500-question file to its first answer painted, and one of 10,000 with the window drawing meanwhile
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -15,6 +15,8 @@
 
 #define ROUNDS 5
 #define TIMEOUT_MS 60000
+/* How long frames are still watched after the first answer is loaded. */
+#define SETTLE_MS 1000
 
 static double painted_ms;
 
@@ -43,9 +45,11 @@ typedef struct
 {
   BpWindow *window;
   BpDeck *old_deck;
+  const char *path;
 } Wait;
 
-/* The new deck's first answer is loaded in the web view. */
+/* The new deck's first answer is loaded in the web view. The deck is the one of @path:
+ * the file monitor can reload the deck written just before, which is no new deck. */
 static gboolean
 first_answer_loaded (gpointer data)
 {
@@ -54,7 +58,8 @@ first_answer_loaded (gpointer data)
   BpQuestion *question = bp_window_get_question (wait->window);
   g_autofree char *uri = NULL;
 
-  if (bp_window_get_deck (wait->window) == wait->old_deck || question == NULL)
+  if (bp_window_get_deck (wait->window) == wait->old_deck || question == NULL ||
+      g_strcmp0 (bp_library_entry_get_path (wait->window->entry), wait->path) != 0)
     return FALSE;
 
   uri = bp_page_handler_dup_uri_for_question (question);
@@ -100,7 +105,7 @@ bench_open_500 (BpWindow   *window,
     {
       g_autofree char *name = g_strdup_printf ("deck-500-%u.md", round);
       g_autofree char *path = write_deck (dir, name, 500);
-      Wait wait = { window, bp_window_get_deck (window) };
+      Wait wait = { window, bp_window_get_deck (window), path };
       double start = bench_now_ms (), elapsed;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
@@ -123,6 +128,7 @@ typedef struct
   double last_frame_ms;
   double longest_gap_ms;
   double longest_gap_end_ms;  /* when it ended, to tell the parse from what follows it */
+  double done_ms;             /* when the first answer was loaded */
   gboolean done;
 } Ticks;
 
@@ -146,46 +152,42 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static void
-parsed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (bp_library_open_finish (BP_LIBRARY (object), result, &error) == NULL)
-    g_error ("%s", error->message);
-  ((Ticks *)data)->done = TRUE;
-}
-
 static gboolean
-ticks_done (gpointer data)
+ticks_settled (gpointer data)
 {
-  return ((Ticks *)data)->done;
+  Ticks *ticks = data;
+
+  return bench_now_ms () - ticks->done_ms > SETTLE_MS;
 }
 
-/* The window's frame clock keeps ticking (a tick callback asks for every frame) while
- * the library parses in its worker: frames counted, and the longest wait between two. */
+/* The window opens the deck as a user's Open does: read and parsed in the library's
+ * worker, then listed, its first answer shown. A tick callback asks for every frame
+ * meanwhile and for a while after, since what follows the parse runs on the main thread:
+ * frames counted, and the longest wait between two. */
 static void
-bench_parse_10000 (BpWindow   *window,
-                   const char *dir)
+bench_open_10000 (BpWindow   *window,
+                  const char *dir)
 {
   g_autofree char *path = write_deck (dir, "deck-10000.md", 10000);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Wait wait = { window, bp_window_get_deck (window), path };
   Ticks ticks = { 0 };
-  double start, elapsed;
+  double start;
 
   gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, &ticks, NULL);
   start = bench_now_ms ();
-  bp_library_open_async (window->library, file, NULL, parsed_cb, &ticks);
-  spin_until (ticks_done, &ticks, "the parse");
-  elapsed = bench_now_ms () - start;
+  ticks.last_frame_ms = start;  /* a stall before the first frame counts too */
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
+  spin_until (first_answer_loaded, &wait, "the first answer");
+  ticks.done_ms = bench_now_ms ();
+  spin_until (ticks_settled, &ticks, "the frames after it");
+  ticks.done = TRUE;
 
-  g_print ("parse 10,000 questions: %.1f ms, %u frames, longest gap %.1f ms ending at %.1f ms\n",
-           elapsed, ticks.frames, ticks.longest_gap_ms, ticks.longest_gap_end_ms - start);
-  bench_figure ("parse-10000-questions-off-thread", elapsed, "ms", NULL);
-  bench_figure ("parse-10000-questions-frames-drawn", ticks.frames, "frames", NULL);
-  bench_figure ("parse-10000-questions-longest-frame-gap", ticks.longest_gap_ms, "ms", "<= 100");
+  g_print ("open 10,000 questions: %.1f ms to the first answer, %u frames, "
+           "longest gap %.1f ms ending at %.1f ms\n",
+           ticks.done_ms - start, ticks.frames, ticks.longest_gap_ms, ticks.longest_gap_end_ms - start);
+  bench_figure ("open-10000-questions-to-first-answer", ticks.done_ms - start, "ms", NULL);
+  bench_figure ("open-10000-questions-frames-drawn", ticks.frames, "frames", NULL);
+  bench_figure ("open-10000-questions-longest-frame-gap", ticks.longest_gap_ms, "ms", "<= 100");
 }
 
 int
@@ -212,7 +214,7 @@ main (int   argc,
   spin_until (window_mapped, window, "the window");
 
   bench_open_500 (window, dir);
-  bench_parse_10000 (window, dir);
+  bench_open_10000 (window, dir);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return EXIT_SUCCESS;
