@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bp-answer-view-private.h"
 #include "bp-deck-parser.h"
@@ -228,6 +231,83 @@ test_unknown_route_fails (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "backprop://no-such-route/test"));
 }
 
+/* The web processes started for this test program, inside WebKit's sandbox. */
+static GArray *
+find_web_processes (void)
+{
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (GPid));
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *cmdline_path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *environ_path = g_build_filename ("/proc", name, "environ", NULL);
+      g_autofree char *cmdline = NULL;
+      g_autofree char *environ = NULL;
+      g_autofree char *ours = g_strdup_printf ("BP_TEST_ANSWER_VIEW_PID=%d", getpid ());
+      gsize length;
+      GPid pid = atoi (name);
+
+      /* The process itself, not the bwrap sandbox around it. */
+      if (pid <= 0 || !g_file_get_contents (cmdline_path, &cmdline, NULL, NULL) ||
+          !g_str_has_suffix (cmdline, "/WebKitWebProcess") ||
+          !g_file_get_contents (environ_path, &environ, &length, NULL))
+        continue;
+      /* The environment is NUL-separated: look at each entry. */
+      for (const char *entry = environ; entry < environ + length; entry += strlen (entry) + 1)
+        if (g_str_equal (entry, ours))
+          g_array_append_val (pids, pid);
+    }
+  return pids;
+}
+
+static void
+crash_web_process (Fixture *fixture,
+                   guint    n_crashes)
+{
+  g_autoptr(GArray) pids = find_web_processes ();
+
+  g_assert_cmpuint (pids->len, >, 0);
+  /* As a crash would end it; a signal it could handle might be ignored in its sandbox. */
+  for (guint i = 0; i < pids->len; i++)
+    g_assert_no_errno (kill (g_array_index (pids, GPid, i), SIGKILL));
+  while (_bp_answer_view_get_n_crashes (fixture->web_view) < n_crashes)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+shows_crash_page (gpointer data)
+{
+  g_autofree char *text = try_evaluate (data, "document.body?.textContent ?? ''");
+
+  return text != NULL && strstr (text, "Could Not Be Shown") != NULL;
+}
+
+static gboolean
+shows_second_question (gpointer data)
+{
+  return page_loaded (data) && g_strcmp0 (webkit_web_view_get_title (data), "Second") == 0;
+}
+
+/* A web process that crashes leaves no blank view: the page comes back in a new one. A page
+ * that crashes it again at once says so, and the next question still opens. */
+static void
+test_web_process_crash (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  crash_web_process (fixture, 1);
+  spin_until (page_loaded, fixture->web_view, "the page to come back");
+  assert_still_on_first_page (fixture);
+
+  crash_web_process (fixture, 2);
+  spin_until (shows_crash_page, fixture->web_view, "the page to say it could not be shown");
+
+  bp_answer_view_set_question (fixture->view, bp_deck_get_question (fixture->deck, 1));
+  wait_for_uri (fixture->web_view, "backprop://deck/test/second");
+  spin_until (shows_second_question, fixture->web_view, "the second question's page");
+}
+
 static void
 test_context_menu_offers_only_copy (void)
 {
@@ -269,6 +349,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *pid = g_strdup_printf ("%d", getpid ());
+
+  /* Inherited by the web processes, so that the crash test finds this program's own. */
+  g_setenv ("BP_TEST_ANSWER_VIEW_PID", pid, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -286,6 +370,8 @@ main (int   argc,
               fixture_set_up, test_handler_resolves_links, fixture_tear_down);
   g_test_add ("/answer-view/unknown-route-fails", Fixture, NULL,
               fixture_set_up, test_unknown_route_fails, fixture_tear_down);
+  g_test_add ("/answer-view/web-process-crash", Fixture, NULL,
+              fixture_set_up, test_web_process_crash, fixture_tear_down);
   g_test_add_func ("/answer-view/context-menu-offers-only-copy", test_context_menu_offers_only_copy);
 
   return g_test_run ();

@@ -13,5 +13,7 @@ gboolean       bp_answer_view_trim_context_menu (WebKitContextMenu *menu);
 
 void           _bp_answer_view_lock_down        (WebKitWebView     *web_view);
 void           _bp_answer_view_update_fonts     (WebKitWebView     *web_view);
+void           _bp_answer_view_watch_crashes    (WebKitWebView     *web_view);
+guint          _bp_answer_view_get_n_crashes    (WebKitWebView     *web_view);
 
 G_END_DECLS

@@ -1,10 +1,11 @@
-/* bp-answer-view-web.c: the answer view's web view locked down: settings, fonts, context menu
+/* bp-answer-view-web.c: the answer view's web view locked down and kept alive: settings, fonts, context menu, crashes
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "bp-answer-view"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "bp-answer-view-private.h"
@@ -91,4 +92,78 @@ bp_answer_view_trim_context_menu (WebKitContextMenu *menu)
   g_list_free (items);
 
   return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+/* Crashes
+ *
+ * A web process that crashes (a GL driver's fault, memory) leaves the view blank: the page
+ * is loaded again in a new one. A page that brings it down again soon after says so
+ * instead of trying for ever; the next page opened gets a new process as always. */
+
+#define RECRASH_US (15 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  gint64 crashed_us; /* the last crash, or 0 */
+  guint n_crashes;
+} CrashWatch;
+
+static char *
+crash_page (void)
+{
+  g_autofree char *title = g_markup_escape_text (_("This Page Could Not Be Shown"), -1);
+  g_autofree char *body = g_markup_escape_text (
+    _("The process that draws pages stopped twice while showing it. Other questions still open."), -1);
+
+  return g_strdup_printf ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                          "<style>:root { color-scheme: light dark; font-family: sans-serif; }"
+                          " body { margin: 20vh 10vw; text-align: center; }</style></head>"
+                          "<body role=\"alert\"><h1>%s</h1><p>%s</p></body></html>", title, body);
+}
+
+static void
+web_process_terminated_cb (WebKitWebView                     *web_view,
+                           WebKitWebProcessTerminationReason  reason,
+                           CrashWatch                        *watch)
+{
+  gint64 now = g_get_monotonic_time ();
+  const char *uri = webkit_web_view_get_uri (web_view);
+  gboolean again = watch->crashed_us != 0 && now - watch->crashed_us < RECRASH_US;
+
+  /* Ended on purpose (webkit_web_view_terminate_web_process()): not a crash. */
+  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
+    return;
+
+  watch->crashed_us = now;
+  watch->n_crashes++;
+  /* A message, not a warning: the view recovers, and tests treat warnings as failures. */
+  g_message ("The web process stopped (%s) showing %s%s",
+             reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT ? "out of memory" : "crashed",
+             uri != NULL ? uri : "no page", again ? ", again: not loaded again" : "; loading it again");
+  if (again)
+    {
+      g_autofree char *html = crash_page ();
+
+      webkit_web_view_load_alternate_html (web_view, html, uri != NULL ? uri : "about:blank", NULL);
+    }
+  else
+    webkit_web_view_reload (web_view);
+}
+
+void
+_bp_answer_view_watch_crashes (WebKitWebView *web_view)
+{
+  CrashWatch *watch = g_new0 (CrashWatch, 1);
+
+  g_object_set_data_full (G_OBJECT (web_view), "bp-crash-watch", watch, g_free);
+  g_signal_connect (web_view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), watch);
+}
+
+/* How many times the view's web process crashed (tests report it). */
+guint
+_bp_answer_view_get_n_crashes (WebKitWebView *web_view)
+{
+  CrashWatch *watch = g_object_get_data (G_OBJECT (web_view), "bp-crash-watch");
+
+  return watch != NULL ? watch->n_crashes : 0;
 }
