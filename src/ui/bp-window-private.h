@@ -54,6 +54,7 @@ struct _BpWindow
   BpLibraryEntry *entry;
   GHashTable *positions;
   char *wanted_question;
+  char *study_when_read;        /* the id of the deck whose Study button was pressed */
   GCancellable *cancellable;
   guint n_loading;
   char *loading_name;
