@@ -122,8 +122,13 @@ update_grade_labels (BpStudyView *self)
       BpMemoryState next = state != NULL
                              ? bp_fsrs_next_state (parameters, &state->memory, elapsed, grade)
                              : bp_fsrs_initial_state (parameters, grade);
-      guint days = bp_queue_interval (&self->options, parameters, next.stability);
-      g_autofree char *interval = format_interval (days);
+      /* Forgotten, a question is due again the same day (bp_queue_due_day()), whatever
+       * its new stability would give: the button says so rather than "1 day". */
+      g_autofree char *interval = grade == BP_GRADE_AGAIN
+                                    /* Translators: the Again button's interval: "Again · today" */
+                                    ? g_strdup (_("today"))
+                                    : format_interval (bp_queue_interval (&self->options, parameters,
+                                                                          next.stability));
       /* Translators: a grade button: the grade, then the interval it gives, "Good · 4 days" */
       g_autofree char *label = g_strdup_printf (_("%s · %s"), _(grade_names[grade - 1]), interval);
       GtkWidget *button = GTK_WIDGET (self->grade_buttons[grade - 1]);
