@@ -128,11 +128,74 @@ test_page (void)
   g_assert_nonnull (strstr (html, "Streak: 3 days"));
 }
 
+static double
+tile_recall (const char *tile)
+{
+  const char *at = strstr (tile, "data-recall=\"");
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen ("data-recall=\""), NULL);
+}
+
+/* Right after any grade FSRS's recall is 100 %: a question forgotten today is not green. */
+static void
+test_graded_today (void)
+{
+  const char *text = "# Deck\n\n### Q1: Lapsed\n\nA.\n\n### Q2: Hard\n\nB.\n\n"
+                     "### Q3: Relearned\n\nC.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) deck = bp_deck_parser_parse ("t", text, -1, BP_DECK_UNTRUSTED, &error);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)bp_review_event_free);
+  g_autoptr(GHashTable) states = NULL;
+  g_autofree char *html = NULL, *tomorrow_html = NULL;
+  g_autofree char *lapsed_tile = NULL, *hard_tile = NULL, *relearned_tile = NULL, *tomorrow_tile = NULL;
+  BpProgressOptions options = { bp_fsrs_default_parameters (), TODAY, 0, 0.9, BP_STUDY_QUEUE_NO_INTERVIEW };
+  const char *lapsed, *hard, *relearned;
+
+  g_assert_no_error (error);
+  lapsed = bp_question_get_id (bp_deck_get_question (deck, 0));
+  hard = bp_question_get_id (bp_deck_get_question (deck, 1));
+  relearned = bp_question_get_id (bp_deck_get_question (deck, 2));
+  add_grade (events, 0, lapsed, TODAY - 3, 3, 0);
+  add_grade (events, 1, lapsed, TODAY, 1, 3);
+  add_grade (events, 2, hard, TODAY, 2, 0);
+  add_grade (events, 3, relearned, TODAY - 3, 3, 0);
+  add_grade (events, 4, relearned, TODAY, 1, 3);
+  g_ptr_array_add (events, bp_review_event_new_grade ("00000000000000000000000000000005",
+                                                      TODAY * US_PER_DAY + G_GINT64_CONSTANT (11) * G_USEC_PER_SEC * 3600,
+                                                      relearned, 3, 0, 5000));
+  states = bp_review_replay (events, bp_fsrs_default_parameters (), 0);
+  html = bp_progress_page_render (deck, states, events, NULL, &options, NULL);
+  g_test_message ("%s", html);
+
+  /* Forgotten today: the model says about 100 %, the tile says red, the tooltip why. */
+  lapsed_tile = tile_of (html, lapsed);
+  g_assert_cmpfloat (tile_recall (lapsed_tile), >, 0.99);
+  g_assert_nonnull (strstr (lapsed_tile, "var(--figure-red)"));
+  g_assert_nonnull (strstr (html, "Lapsed: forgotten today"));
+  /* Hard: recalled, with difficulty: orange. */
+  hard_tile = tile_of (html, hard);
+  g_assert_nonnull (strstr (hard_tile, "var(--figure-orange)"));
+  g_assert_nonnull (strstr (html, "Hard: recalled with difficulty today"));
+  /* Forgotten, then recalled later the same day: its last grade says it. */
+  relearned_tile = tile_of (html, relearned);
+  g_assert_nonnull (strstr (relearned_tile, "var(--figure-green)"));
+
+  /* The next day, the model's recall decides again. */
+  options.today = TODAY + 1;
+  tomorrow_html = bp_progress_page_render (deck, states, events, NULL, &options, NULL);
+  tomorrow_tile = tile_of (tomorrow_html, lapsed);
+  g_test_message ("lapsed, the next day: %s", tomorrow_tile);
+  g_assert_cmpfloat (tile_recall (tomorrow_tile), <, 0.99);
+  g_assert_nonnull (strstr (tomorrow_tile, bp_progress_colour (tile_recall (tomorrow_tile))));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/progress-page/figures", test_page);
+  g_test_add_func ("/progress-page/graded-today", test_graded_today);
   return g_test_run ();
 }

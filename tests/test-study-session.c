@@ -7,6 +7,7 @@
 
 #include "bp-answer-view-private.h"
 #include "bp-preferences-window.h"
+#include "bp-sidebar-private.h"
 #include "bp-study-queue.h"
 #include "bp-study-view-private.h"
 #include "bp-window-private.h"
@@ -250,6 +251,94 @@ test_session (void)
   close_window (window);
 }
 
+/* The row the sidebar highlights, as its list's selection has it. */
+static BpQuestion *
+highlighted (BpWindow *window)
+{
+  return gtk_single_selection_get_selected_item (window->sidebar->selection);
+}
+
+static const char *
+header_subtitle (BpWindow *window)
+{
+  return adw_window_title_get_subtitle (window->page_title);
+}
+
+/* What the header and the sidebar say is current is what the session shows. */
+static void
+assert_follows_session (BpWindow *window)
+{
+  BpQuestion *shown = bp_study_view_get_question (window->study_view);
+  g_autofree char *expected = g_strdup_printf ("Question %u of %u · %u left",
+                                               bp_question_get_number (shown),
+                                               bp_deck_get_n_questions (window->deck),
+                                               bp_study_view_get_n_left (window->study_view));
+
+  g_test_message ("studying Q%u: header “%s · %s”", bp_question_get_number (shown),
+                  adw_window_title_get_title (window->page_title), header_subtitle (window));
+  g_assert_cmpstr (adw_window_title_get_title (window->page_title), ==, "Study");
+  g_assert_cmpstr (header_subtitle (window), ==, expected);
+  g_assert_true (highlighted (window) == shown);
+  g_assert_true (bp_sidebar_get_selected_question (window->sidebar) == shown);
+}
+
+/* The translator's bug: reading Q4, then studying, the header said "Question 4 of 22" and
+ * the sidebar highlighted Q4 over the session's question. */
+static void
+test_header_and_sidebar_follow (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  BpWindow *window = open_window (app, 1000, 760);
+  BpStudyView *view = window->study_view;
+  g_autofree char *last_question = NULL;
+  BpQuestion *fourth;
+  Showing showing;
+
+  spin_until (reviews_loaded, bp_application_get_reviews (app), "the review log to be read");
+  fourth = question_number (window, 4);
+  bp_window_show_question (window, fourth);
+  g_assert_cmpstr (header_subtitle (window), ==, "Question 4 of 22");
+
+  press_keys (GTK_WINDOW (window), "ctrl+r");
+  spin_until (shows_a_question, view, "the first question of the session");
+  g_assert_true (bp_study_view_get_question (view) != fourth);
+  assert_follows_session (window);
+  /* Followed, not opened: the reader's question and place are kept, its answer unread. */
+  g_assert_true (window->question == fourth);
+  last_question = g_settings_get_string (settings, "last-question");
+  g_assert_cmpstr (last_question, ==, bp_question_get_id (fourth));
+
+  /* A grade: the next question, and the header and sidebar with it. */
+  showing = (Showing) { view, bp_study_view_get_question (view) };
+  press_keys (GTK_WINDOW (window), "space");
+  spin_until (revealed, view, "the answer to be revealed");
+  press_keys (GTK_WINDOW (window), "3");
+  spin_until (shows_other, &showing, "the next question");
+  assert_follows_session (window);
+
+  /* Undo brings the first back, and the header says so. */
+  press_keys (GTK_WINDOW (window), "ctrl+z");
+  spin_until (shows_same, &showing, "the undone question to come back");
+  assert_follows_session (window);
+
+  /* Leaving: the reader's question is current again, in the header and the sidebar. */
+  press_keys (GTK_WINDOW (window), "ctrl+r");
+  spin_until (reading, window, "the window back to the answers");
+  g_assert_cmpstr (header_subtitle (window), ==, "Question 4 of 22");
+  g_assert_true (highlighted (window) == fourth);
+
+  /* A row picked while studying is one to read: the session is left for it. */
+  press_keys (GTK_WINDOW (window), "ctrl+r");
+  spin_until (studying, window, "the session again");
+  assert_follows_session (window);
+  bp_sidebar_set_selected_question (window->sidebar, question_number (window, 9));
+  g_assert_false (bp_window_get_studying (window));
+  g_assert_true (window->question == question_number (window, 9));
+  g_assert_cmpstr (header_subtitle (window), ==, "Question 9 of 22");
+
+  close_window (window);
+}
+
 static GtkWindow *
 find_preferences (void)
 {
@@ -320,6 +409,7 @@ main (int   argc,
   app = init_app_tests (&argc, &argv);
 
   g_test_add_func ("/study-session/recall-reveal-grade-undo-restart", test_session);
+  g_test_add_func ("/study-session/header-and-sidebar-follow", test_header_and_sidebar_follow);
   g_test_add_func ("/study-session/preferences", test_preferences);
 
   return run_app_tests (&app);

@@ -41,6 +41,51 @@ bp_progress_colour (double recall)
   return "var(--figure-red)";
 }
 
+/*
+ * A tile's colour is today's recall, but for a question graded today: right after any
+ * grade, Again too, FSRS's recall is 100 % (the answer was just seen), which would paint a
+ * question forgotten an hour ago green. What the user told us today says more: Again is
+ * red (forgotten today), Hard orange (recalled with difficulty), Good and Easy the recall
+ * (green). From the next day on, the model's recall decides again.
+ */
+static const char *
+tile_colour (const BpCardState       *state,
+             double                   recall,
+             const BpProgressOptions *options)
+{
+  if (state == NULL || state->last_day != options->today)
+    return bp_progress_colour (recall);
+  if (state->last_grade == BP_GRADE_AGAIN)
+    return bp_progress_colour (0);
+  if (state->last_grade == BP_GRADE_HARD)
+    return "var(--figure-orange)";
+  return bp_progress_colour (recall);
+}
+
+static char *
+dup_tooltip (const char              *title,
+             const BpCardState       *state,
+             double                   recall,
+             const BpProgressOptions *options)
+{
+  if (state == NULL)
+    /* Translators: a progress tile's tooltip: the question, then its state */
+    return g_strdup_printf (_("%s: not studied yet"), title);
+  if (state->last_day == options->today && state->last_grade == BP_GRADE_AGAIN)
+    /* Translators: a progress tile's tooltip, for a question graded Again today */
+    return g_strdup_printf (_("%s: forgotten today"), title);
+  if (state->last_day == options->today && state->last_grade == BP_GRADE_HARD)
+    /* Translators: a progress tile's tooltip, for a question graded Hard today */
+    return g_strdup_printf (_("%s: recalled with difficulty today"), title);
+  if (options->interview_day != BP_STUDY_QUEUE_NO_INTERVIEW)
+    /* Translators: a progress tile's tooltip: "Why batch norm?: recall 93 % today, 71 % on the interview day" */
+    return g_strdup_printf (_("%s: recall %.0f %% today, %.0f %% on the interview day"), title,
+                            recall * 100,
+                            bp_queue_forecast (options->parameters, state, options->interview_day) * 100);
+  /* Translators: a progress tile's tooltip: "Why batch norm?: recall 93 % today" */
+  return g_strdup_printf (_("%s: recall %.0f %% today"), title, recall * 100);
+}
+
 /* The grades that count: every grade no undo took back, in time order. */
 static GPtrArray *
 kept_grades (GPtrArray *events)
@@ -154,24 +199,14 @@ append_tile (GString                 *html,
     recall = bp_fsrs_retrievability (options->parameters,
                                      (double)MAX (options->today - state->last_day, 0),
                                      state->memory.stability);
-  if (state == NULL)
-    /* Translators: a progress tile's tooltip: the question, then its state */
-    tip = g_strdup_printf (_("%s: not studied yet"), title);
-  else if (options->interview_day != BP_STUDY_QUEUE_NO_INTERVIEW)
-    /* Translators: a progress tile's tooltip: "Why batch norm?: recall 93 % today, 71 % on the interview day" */
-    tip = g_strdup_printf (_("%s: recall %.0f %% today, %.0f %% on the interview day"), title,
-                           recall * 100,
-                           bp_queue_forecast (options->parameters, state, options->interview_day) * 100);
-  else
-    /* Translators: a progress tile's tooltip: "Why batch norm?: recall 93 % today" */
-    tip = g_strdup_printf (_("%s: recall %.0f %% today"), title, recall * 100);
+  tip = dup_tooltip (title, state, recall, options);
 
   g_string_append_printf (html,
                           "<a href=\"backprop://deck/%s\" class=\"tile-link\"><title>%s</title>"
                           "<rect class=\"tile%s\" data-question=\"%s\" data-recall=\"%.4f\" "
                           "x=\"%u\" y=\"%u\" width=\"%u\" height=\"%u\" rx=\"4\" style=\"fill: %s\"/>",
                           href, tip, weak ? " weak" : "", href, recall, x, y, TILE, TILE,
-                          bp_progress_colour (recall));
+                          tile_colour (state, recall, options));
   if (weak)
     g_string_append_printf (html, "<circle class=\"weak-mark\" cx=\"%u\" cy=\"%u\" r=\"3\" "
                             "style=\"fill: var(--figure-fg)\"/>", x + TILE - 6, y + 6);

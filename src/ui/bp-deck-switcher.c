@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-clock.h"
 #include "bp-deck-switcher.h"
 
 #define PULSE_INTERVAL_MS 100
@@ -23,6 +24,7 @@ struct _BpDeckSwitcher
 
   BpLibrary *library;
   BpStudyStore *store;
+  BpReviews *reviews;
   guint pulse_id;
 };
 
@@ -52,6 +54,34 @@ count_weak (BpStudyStore *store,
   return n_weak;
 }
 
+/* A deck read: its questions' due days. One not read yet: the log's questions of the deck,
+ * whose ids are "<deck id>/<slug>", as the parser makes them. */
+static guint
+count_due (BpReviews      *reviews,
+           BpLibraryEntry *entry)
+{
+  BpDeck *deck = bp_library_entry_get_deck (entry);
+  g_autofree char *prefix = g_strconcat (bp_library_entry_get_id (entry), "/", NULL);
+  gint64 today;
+  GHashTableIter iter;
+  const char *id;
+  guint n_due = 0;
+
+  if (reviews == NULL || !bp_reviews_get_loaded (reviews))
+    return 0;
+  today = bp_review_day (bp_clock_now_us (), bp_reviews_get_day_offset (reviews));
+  if (deck != NULL)
+    {
+      for (guint i = 0; i < bp_deck_get_n_questions (deck); i++)
+        n_due += bp_reviews_get_due_day (reviews, bp_question_get_id (bp_deck_get_question (deck, i))) <= today;
+      return n_due;
+    }
+  g_hash_table_iter_init (&iter, bp_reviews_get_states (reviews));
+  while (g_hash_table_iter_next (&iter, (gpointer *)&id, NULL))
+    n_due += g_str_has_prefix (id, prefix) && bp_reviews_get_due_day (reviews, id) <= today;
+  return n_due;
+}
+
 /**
  * bp_deck_switcher_dup_summary:
  *
@@ -64,43 +94,62 @@ bp_deck_switcher_dup_summary (BpDeckSwitcher *self,
 {
   guint n_questions = bp_library_entry_get_n_questions (entry);
   guint n_weak = count_weak (self->store, bp_library_entry_get_id (entry));
-  g_autofree char *questions = NULL;
+  guint n_due = count_due (self->reviews, entry);
+  g_autofree char *summary = NULL;
 
   if (!bp_library_entry_get_available (entry))
     return g_strdup (_("File not found; your study data is kept"));
 
-  questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n_questions),
-                               n_questions);
-  if (n_weak == 0)
-    return g_steal_pointer (&questions);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n_questions),
+                             n_questions);
+  if (n_weak > 0)
+    {
+      g_autofree char *questions = g_steal_pointer (&summary);
 
-  /* Translators: a deck's summary, e.g. "22 questions · 3 weak" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u weak", "%s · %u weak", n_weak),
-                          questions, n_weak);
+      /* Translators: a deck's summary, e.g. "22 questions · 3 weak" */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u weak", "%s · %u weak", n_weak),
+                                 questions, n_weak);
+    }
+  if (n_due > 0)
+    {
+      g_autofree char *before = g_steal_pointer (&summary);
+
+      /* Translators: a deck's summary with its reviews due today, e.g. "22 questions · 4 due" */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u due", "%s · %u due", n_due),
+                                 before, n_due);
+    }
+  return g_steal_pointer (&summary);
 }
 
+/* A row is the same in the drop-down's button and its list, but for the list's Study button. */
 static void
-update_row (GtkWidget *box)
+update_row (GtkWidget *row)
 {
-  BpDeckSwitcher *self = g_object_get_data (G_OBJECT (box), "switcher");
-  BpLibraryEntry *entry = g_object_get_data (G_OBJECT (box), "entry");
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *summary = gtk_widget_get_next_sibling (title);
+  BpDeckSwitcher *self = g_object_get_data (G_OBJECT (row), "switcher");
+  BpLibraryEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
+  GtkWidget *study = g_object_get_data (G_OBJECT (row), "study-button");
   g_autofree char *text = NULL;
 
   if (entry == NULL)
     return;
 
   text = bp_deck_switcher_dup_summary (self, entry);
-  gtk_label_set_label (GTK_LABEL (title), bp_library_entry_get_title (entry));
-  gtk_label_set_label (GTK_LABEL (summary), text);
-  gtk_widget_set_tooltip_text (box, bp_library_entry_get_path (entry));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"), bp_library_entry_get_title (entry));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "summary"), text);
+  gtk_widget_set_tooltip_text (row, bp_library_entry_get_path (entry));
+  if (study != NULL)
+    {
+      /* Translators: the accessible name of a deck's Study button, e.g. "Study “SQL”" */
+      g_autofree char *name = g_strdup_printf (_("Study “%s”"), bp_library_entry_get_title (entry));
+
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (study), "s", bp_library_entry_get_id (entry));
+      gtk_widget_set_visible (study, bp_library_entry_get_available (entry));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (study), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              BpDeckSwitcher           *self)
+static GtkWidget *
+new_row_labels (BpDeckSwitcher *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *title = gtk_label_new (NULL);
@@ -114,23 +163,76 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), summary);
   g_object_set_data (G_OBJECT (box), "switcher", self);
-  gtk_list_item_set_child (item, box);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "summary", summary);
+  return box;
 }
 
-/* A row follows its deck (title, count, availability) and the store (weak topics). */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              BpDeckSwitcher           *self)
+{
+  gtk_list_item_set_child (item, new_row_labels (self));
+}
+
+/* The list closes as the session starts, so the user sees it. */
+static void
+study_clicked_cb (GtkWidget *button)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (button, GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* In the list: the deck, and a button to study it (study.deck, the deck's id). */
+static void
+setup_list_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   BpDeckSwitcher           *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = new_row_labels (self);
+  GtkWidget *study = gtk_button_new_with_label (_("Study"));
+
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (study, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (study, _("Study this deck’s due and new questions"));
+  /* A target of the action's type before its name: the deck's id comes when it is bound. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (study), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (study), "study.deck");
+  g_signal_connect (study, "clicked", G_CALLBACK (study_clicked_cb), NULL);
+  gtk_box_append (GTK_BOX (row), labels);
+  gtk_box_append (GTK_BOX (row), study);
+  g_object_set_data (G_OBJECT (row), "switcher", self);
+  g_object_set_data (G_OBJECT (row), "title", g_object_get_data (G_OBJECT (labels), "title"));
+  g_object_set_data (G_OBJECT (row), "summary", g_object_get_data (G_OBJECT (labels), "summary"));
+  g_object_set_data (G_OBJECT (row), "study-button", study);
+  gtk_list_item_set_child (item, row);
+}
+
+/* A row follows its deck (title, count, availability), the store (weak topics) and the
+ * reviews (due today). */
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              BpDeckSwitcher           *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
   BpLibraryEntry *entry = gtk_list_item_get_item (item);
 
-  g_object_set_data_full (G_OBJECT (box), "entry", g_object_ref (entry), g_object_unref);
-  g_signal_connect_object (entry, "notify", G_CALLBACK (update_row), box, G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (entry), g_object_unref);
+  g_signal_connect_object (entry, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
   if (self->store != NULL)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (update_row), box, G_CONNECT_SWAPPED);
-  update_row (box);
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  if (self->reviews != NULL)
+    {
+      g_signal_connect_object (self->reviews, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->reviews, "notify::loaded", G_CALLBACK (update_row), row,
+                               G_CONNECT_SWAPPED);
+    }
+  update_row (row);
 }
 
 static void
@@ -138,14 +240,16 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                BpDeckSwitcher           *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-  BpLibraryEntry *entry = g_object_get_data (G_OBJECT (box), "entry");
+  GtkWidget *row = gtk_list_item_get_child (item);
+  BpLibraryEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
 
   if (entry != NULL)
-    g_signal_handlers_disconnect_by_data (entry, box);
+    g_signal_handlers_disconnect_by_data (entry, row);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, box);
-  g_object_set_data (G_OBJECT (box), "entry", NULL);
+    g_signal_handlers_disconnect_by_data (self->store, row);
+  if (self->reviews != NULL)
+    g_signal_handlers_disconnect_by_data (self->reviews, row);
+  g_object_set_data (G_OBJECT (row), "entry", NULL);
 }
 
 static void
@@ -167,6 +271,7 @@ bp_deck_switcher_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
+  g_clear_object (&self->reviews);
 
   G_OBJECT_CLASS (bp_deck_switcher_parent_class)->dispose (object);
 }
@@ -221,6 +326,7 @@ static void
 bp_deck_switcher_init (BpDeckSwitcher *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -232,6 +338,10 @@ bp_deck_switcher_init (BpDeckSwitcher *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_drop_down_set_factory (self->dropdown, factory);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_list_row_cb), self);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (list_factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_drop_down_set_list_factory (self->dropdown, list_factory);
 }
 
 void
@@ -253,6 +363,21 @@ bp_deck_switcher_set_store (BpDeckSwitcher *self,
 
   /* Rows are bound again, with the new store. */
   if (g_set_object (&self->store, store) && self->library != NULL)
+    {
+      gtk_drop_down_set_model (self->dropdown, NULL);
+      gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (self->library));
+    }
+}
+
+/* @reviews: what each deck's row counts as due today; followed as it changes */
+void
+bp_deck_switcher_set_reviews (BpDeckSwitcher *self,
+                              BpReviews      *reviews)
+{
+  g_return_if_fail (BP_IS_DECK_SWITCHER (self));
+
+  /* Rows are bound again, following the new reviews. */
+  if (g_set_object (&self->reviews, reviews) && self->library != NULL)
     {
       gtk_drop_down_set_model (self->dropdown, NULL);
       gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (self->library));

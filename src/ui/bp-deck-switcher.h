@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "bp-library.h"
+#include "bp-reviews.h"
 #include "bp-study-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ void            bp_deck_switcher_set_library  (BpDeckSwitcher *self,
                                                BpLibrary      *library);
 void            bp_deck_switcher_set_store    (BpDeckSwitcher *self,
                                                BpStudyStore   *store);
+void            bp_deck_switcher_set_reviews  (BpDeckSwitcher *self,
+                                               BpReviews      *reviews);
 BpLibraryEntry *bp_deck_switcher_get_selected (BpDeckSwitcher *self);
 void            bp_deck_switcher_set_selected (BpDeckSwitcher *self,
                                                BpLibraryEntry *entry);

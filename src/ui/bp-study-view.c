@@ -49,6 +49,7 @@ struct _BpStudyView
   BpStudyQueue *queue;
   BpQueueOptions options;
   BpQuestion *question;
+  guint n_left;
   gboolean revealed;
   gint64 shown_us;
   /* This session's */
@@ -65,6 +66,7 @@ enum {
   PROP_0,
   PROP_QUESTION,
   PROP_REVEALED,
+  PROP_N_LEFT,
   N_PROPS
 };
 
@@ -120,8 +122,13 @@ update_grade_labels (BpStudyView *self)
       BpMemoryState next = state != NULL
                              ? bp_fsrs_next_state (parameters, &state->memory, elapsed, grade)
                              : bp_fsrs_initial_state (parameters, grade);
-      guint days = bp_queue_interval (&self->options, parameters, next.stability);
-      g_autofree char *interval = format_interval (days);
+      /* Forgotten, a question is due again the same day (bp_queue_due_day()), whatever
+       * its new stability would give: the button says so rather than "1 day". */
+      g_autofree char *interval = grade == BP_GRADE_AGAIN
+                                    /* Translators: the Again button's interval: "Again · today" */
+                                    ? g_strdup (_("today"))
+                                    : format_interval (bp_queue_interval (&self->options, parameters,
+                                                                          next.stability));
       /* Translators: a grade button: the grade, then the interval it gives, "Good · 4 days" */
       g_autofree char *label = g_strdup_printf (_("%s · %s"), _(grade_names[grade - 1]), interval);
       GtkWidget *button = GTK_WIDGET (self->grade_buttons[grade - 1]);
@@ -263,16 +270,27 @@ update_progress (BpStudyView *self)
   gtk_label_set_label (self->progress_label, text);
 }
 
-/* The queue's first question, its answer hidden and the recall box empty; or the summary. */
+static void
+set_n_left (BpStudyView *self,
+            guint        n_left)
+{
+  if (self->n_left == n_left)
+    return;
+  self->n_left = n_left;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LEFT]);
+}
+
+/* The queue's first question, its answer hidden and the recall box empty; or the summary.
+ * Said once the view shows it, its keys in place: who follows may move things about. */
 static void
 show_current (BpStudyView *self)
 {
   const char *id = bp_study_queue_peek (self->queue);
   BpQuestion *question = id != NULL ? bp_deck_find_by_id (self->deck, id) : NULL;
+  gboolean changed;
 
   set_revealed (self, FALSE);
-  if (g_set_object (&self->question, question))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+  changed = g_set_object (&self->question, question);
   /* First: an insensitive button does not take the focus. */
   update_actions (self);
 
@@ -290,6 +308,9 @@ show_current (BpStudyView *self)
       self->shown_us = bp_clock_now_us ();
       gtk_widget_grab_focus (self->reveal_button);
     }
+  set_n_left (self, question != NULL ? bp_study_queue_get_length (self->queue) : 0);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
 }
 
 static void
@@ -506,6 +527,10 @@ bp_study_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->revealed);
       break;
 
+    case PROP_N_LEFT:
+      g_value_set_uint (value, self->n_left);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -526,6 +551,14 @@ bp_study_view_class_init (BpStudyViewClass *klass)
   properties[PROP_REVEALED] =
     g_param_spec_boolean ("revealed", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BpStudyView:n-left:
+   *
+   * The questions left in the session, the one shown among them; 0 once it is done.
+   */
+  properties[PROP_N_LEFT] =
+    g_param_spec_uint ("n-left", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BP_TYPE_ANSWER_VIEW);
@@ -601,6 +634,28 @@ bp_study_view_setup (BpStudyView   *self,
 }
 
 /**
+ * bp_study_view_set_deck:
+ *
+ * Studies @deck from now on: a session of another deck under way is dropped (its grades
+ * are in the log; undo no longer reaches them), and the next start builds @deck's.
+ */
+void
+bp_study_view_set_deck (BpStudyView *self,
+                        BpDeck      *deck)
+{
+  g_return_if_fail (BP_IS_STUDY_VIEW (self));
+  g_return_if_fail (BP_IS_DECK (deck));
+
+  if (!g_set_object (&self->deck, deck))
+    return;
+  g_clear_pointer (&self->queue, bp_study_queue_free);
+  g_array_set_size (self->grades, 0);
+  set_n_left (self, 0);
+  if (g_set_object (&self->question, NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
+/**
  * bp_study_view_start:
  *
  * Resumes the session under way, or starts one: the reviews due today, then new questions.
@@ -629,6 +684,13 @@ bp_study_view_get_question (BpStudyView *self)
 {
   g_return_val_if_fail (BP_IS_STUDY_VIEW (self), NULL);
   return self->question;
+}
+
+guint
+bp_study_view_get_n_left (BpStudyView *self)
+{
+  g_return_val_if_fail (BP_IS_STUDY_VIEW (self), 0);
+  return self->n_left;
 }
 
 gboolean

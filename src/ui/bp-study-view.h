@@ -20,9 +20,12 @@ void        bp_study_view_setup        (BpStudyView   *self,
                                         BpStudyStore  *store,
                                         BpReviews     *reviews,
                                         BpPageHandler *page_handler);
+void        bp_study_view_set_deck     (BpStudyView   *self,
+                                        BpDeck        *deck);
 void        bp_study_view_start        (BpStudyView   *self);
 gboolean    bp_study_view_undo         (BpStudyView   *self);
 BpQuestion *bp_study_view_get_question (BpStudyView   *self);
+guint       bp_study_view_get_n_left   (BpStudyView   *self);
 gboolean    bp_study_view_get_revealed (BpStudyView   *self);
 gboolean    bp_study_view_get_finished (BpStudyView   *self);
 

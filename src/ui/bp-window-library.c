@@ -186,9 +186,17 @@ opened_cb (GObject      *object,
 
   loading_ended (self);
   if (entry == NULL)
-    bp_window_show_toast (self, error->message);
-  else if (entry != self->entry)
+    {
+      bp_window_show_toast (self, error->message);
+      return;
+    }
+  if (entry != self->entry)
     show_entry (self, entry, wanted_id);
+  if (g_strcmp0 (self->study_when_read, bp_library_entry_get_id (entry)) == 0)
+    {
+      g_clear_pointer (&self->study_when_read, g_free);
+      bp_window_set_studying (self, TRUE);
+    }
 }
 
 static void
@@ -264,6 +272,38 @@ deck_switcher_selected_cb (BpWindow *self)
       return;
     }
 
+  file = g_file_new_for_path (bp_library_entry_get_path (entry));
+  open_file (self, file, NULL);
+}
+
+/* A deck's Study button: the deck shown, and its session started once it is read. */
+static void
+study_deck_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  BpLibraryEntry *entry = bp_library_lookup (self->library, g_variant_get_string (parameter, NULL));
+  g_autoptr(GFile) file = NULL;
+
+  if (entry == NULL)
+    return;
+  if (entry == self->entry || bp_library_entry_get_deck (entry) != NULL)
+    {
+      if (entry != self->entry)
+        show_entry (self, entry, NULL);
+      bp_window_set_studying (self, TRUE);
+      return;
+    }
+
+  bp_library_check_available (self->library);
+  if (!bp_library_entry_get_available (entry))
+    {
+      show_unavailable (self, entry);
+      return;
+    }
+  g_free (self->study_when_read);
+  self->study_when_read = g_strdup (bp_library_entry_get_id (entry));
   file = g_file_new_for_path (bp_library_entry_get_path (entry));
   open_file (self, file, NULL);
 }
@@ -542,6 +582,7 @@ _bp_window_class_add_library (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "deck.open-file", "s", deck_open_file_action);
   gtk_widget_class_install_action (widget_class, "deck.open-folder", NULL, deck_open_folder_action);
   gtk_widget_class_install_action (widget_class, "deck.remove", NULL, deck_remove_action);
+  gtk_widget_class_install_action (widget_class, "study.deck", "s", study_deck_action);
 }
 
 /* The deck open last is read again at start-up, and shown where the reader was. */
@@ -575,6 +616,7 @@ _bp_window_init_library (BpWindow *self)
                            G_CONNECT_SWAPPED);
 
   bp_deck_switcher_set_store (self->deck_switcher, self->store);
+  bp_deck_switcher_set_reviews (self->deck_switcher, self->reviews);
   bp_deck_switcher_set_library (self->deck_switcher, self->library);
   results = bp_sidebar_get_all_decks_results (self->sidebar);
   bp_all_decks_results_set_library (results, self->library);
@@ -600,5 +642,6 @@ _bp_window_dispose_library (BpWindow *self)
   g_clear_object (&self->library);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->wanted_question, g_free);
+  g_clear_pointer (&self->study_when_read, g_free);
   g_clear_pointer (&self->loading_name, g_free);
 }

@@ -54,6 +54,7 @@ struct _BpWindow
   BpLibraryEntry *entry;
   GHashTable *positions;
   char *wanted_question;
+  char *study_when_read;        /* the id of the deck whose Study button was pressed */
   GCancellable *cancellable;
   guint n_loading;
   char *loading_name;
@@ -62,6 +63,8 @@ struct _BpWindow
   guint read_timeout_id;
   guint notes_page_timeout_id;
   gboolean notes_visible;
+  /* The sidebar is being moved to the session's question: no question to open. */
+  gboolean following_session;
 };
 
 void bp_window_class_add_actions         (GtkWidgetClass *widget_class);
@@ -72,6 +75,9 @@ void _bp_window_dispose_library          (BpWindow       *self);
 void _bp_window_class_add_progress       (GtkWidgetClass *widget_class);
 void _bp_window_init_progress            (BpWindow       *self);
 void _bp_window_left_progress            (BpWindow       *self);
+void _bp_window_init_study               (BpWindow       *self);
+void _bp_window_update_titles            (BpWindow       *self);
+void _bp_window_update_progress_titles   (BpWindow       *self);
 void bp_window_export_notes              (BpWindow       *self,
                                           GFile          *file);
 void bp_window_show_toast                (BpWindow       *self,

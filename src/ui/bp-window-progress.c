@@ -28,8 +28,8 @@ bp_window_get_showing_progress (BpWindow *self)
   return bp_answer_view_get_page_uri (self->answer_view) != NULL;
 }
 
-static void
-update_titles (BpWindow *self)
+void
+_bp_window_update_progress_titles (BpWindow *self)
 {
   const char *deck_title = bp_deck_get_title_or (self->deck, _("Deck"));
   /* Translators: the window title on the progress page, e.g. "Progress: Deep Learning" */
@@ -55,7 +55,7 @@ bp_window_show_progress (BpWindow *self)
   bp_window_set_studying (self, FALSE);
   uri = bp_page_handler_dup_progress_uri (bp_deck_get_id (self->deck));
   bp_answer_view_show_page (self->answer_view, uri);
-  update_titles (self);
+  _bp_window_update_progress_titles (self);
   /* The weak-topic toggle would mark the question under the page, unseen. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.weak", FALSE);
   if (adw_leaflet_get_folded (self->leaflet))

@@ -39,6 +39,13 @@ update_titles (BpWindow   *self,
   g_autofree char *window_title = NULL;
   g_autofree char *position = NULL;
 
+  /* The header names what is on screen: the session's question, not the reader's. */
+  if (bp_window_get_studying (self))
+    {
+      bp_window_update_study (self);
+      return;
+    }
+
   /* Translators: the window title, e.g. "Q4: Why should we use batch normalization?" */
   window_title = g_strdup_printf (_("Q%u: %s"),
                                   bp_question_get_number (question),
@@ -51,6 +58,16 @@ update_titles (BpWindow   *self,
   gtk_window_set_title (GTK_WINDOW (self), window_title);
   adw_window_title_set_title (self->page_title, bp_question_get_title (question));
   adw_window_title_set_subtitle (self->page_title, position);
+}
+
+/* What the header says when a session is left: the open question's, or the progress page's. */
+void
+_bp_window_update_titles (BpWindow *self)
+{
+  if (bp_window_get_showing_progress (self))
+    _bp_window_update_progress_titles (self);
+  else if (self->question != NULL)
+    update_titles (self, self->question);
 }
 
 static const char *
@@ -196,14 +213,24 @@ set_question (BpWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_WEAK]);
 }
 
-/* Nothing selected (another deck, say) leaves the answer open. */
+/* Nothing selected (another deck, say) leaves the answer open. A question picked while
+ * studying is one to read: the session is left (and kept) for it. */
 static void
 sidebar_selected_cb (BpWindow *self)
 {
   BpQuestion *question = bp_sidebar_get_selected_question (self->sidebar);
 
-  if (question != NULL)
-    set_question (self, question);
+  if (self->following_session || question == NULL)
+    return;
+  if (bp_window_get_studying (self))
+    {
+      g_object_ref (question);
+      bp_window_set_studying (self, FALSE);
+      bp_window_show_question (self, question);
+      g_object_unref (question);
+      return;
+    }
+  set_question (self, question);
 }
 
 static void
@@ -415,6 +442,7 @@ bp_window_constructed (GObject *object)
   g_settings_bind (self->settings, "notes-visible", self, "notes-visible", G_SETTINGS_BIND_DEFAULT);
   _bp_window_init_library (self);
   _bp_window_init_progress (self);
+  _bp_window_init_study (self);
   restore_window_state (self);
   restore_question (self);
   sidebar_neighbours_cb (self);
@@ -676,50 +704,6 @@ bp_window_show_question (BpWindow   *self,
   bp_sidebar_set_selected_question (self->sidebar, question);
   /* Selected already, the sidebar says nothing: over the progress page it is opened here. */
   set_question (self, question);
-}
-
-gboolean
-bp_window_get_studying (BpWindow *self)
-{
-  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
-
-  /* Asked for by the study.toggle action before the template is built, and after. */
-  return self->content_stack != NULL &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "study") == 0;
-}
-
-/**
- * bp_window_set_studying:
- * @studying: whether the window shows the study session rather than the answers
- *
- * Starts or resumes the session; leaving it keeps it for the next time. The reviews must
- * have been read first: until then, the window says so.
- */
-void
-bp_window_set_studying (BpWindow *self,
-                        gboolean  studying)
-{
-  g_return_if_fail (BP_IS_WINDOW (self));
-
-  studying = !!studying;
-  if (studying == bp_window_get_studying (self))
-    return;
-  if (studying && !bp_reviews_get_loaded (self->reviews))
-    {
-      bp_window_show_toast (self, _("Your reviews are still being read; try again in a moment."));
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->content_stack, studying ? "study" : "read");
-  /* Ctrl+Z takes a grade back only in a session; while reading it stays the notes' undo. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.undo", studying);
-  if (studying)
-    {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_set_visible_child (self->leaflet, self->content);
-      bp_study_view_start (self->study_view);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDYING]);
 }
 
 void
