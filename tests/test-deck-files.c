@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "bp-deck-files.h"
+#include "bp-deck-files-private.h"
 
 /* 1×1 PNG's first bytes: enough for the reader, which never decodes. */
 static const char png[] = "\x89PNG\r\n\x1a\n";
@@ -175,6 +175,31 @@ test_symlink_in (Fixture       *fixture,
   assert_loads (fixture, "pictures/inner.png");
 }
 
+/* A link put in the image's place after its path was resolved leads nowhere: what is read
+ * is the file that path names when it is opened, never what a link there points at. */
+static void
+test_link_swapped_in (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *real = bp_deck_files_resolve (fixture->folder, "image.png", &error);
+  g_autofree char *secret = fixture_path (fixture, "secret.png");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_no_error (error);
+  before = _bp_deck_files_read_resolved (real, "image.png", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before), png, sizeof png - 1);
+
+  write_file (secret, "secret", 6);
+  g_assert_no_errno (g_unlink (real));
+  g_assert_no_errno (symlink (secret, real));
+  after = _bp_deck_files_read_resolved (real, "image.png", &error);
+  g_assert_null (after);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+}
+
 /* What it is counts, not what the link is called. */
 static void
 test_not_an_image (Fixture       *fixture,
@@ -228,6 +253,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/deck-files/symlink-out", Fixture, NULL, fixture_set_up, test_symlink_out, fixture_tear_down);
   g_test_add ("/deck-files/symlink-in", Fixture, NULL, fixture_set_up, test_symlink_in, fixture_tear_down);
+  g_test_add ("/deck-files/link-swapped-in", Fixture, NULL, fixture_set_up, test_link_swapped_in,
+              fixture_tear_down);
   g_test_add ("/deck-files/not-an-image", Fixture, NULL, fixture_set_up, test_not_an_image, fixture_tear_down);
   g_test_add ("/deck-files/missing", Fixture, NULL, fixture_set_up, test_missing, fixture_tear_down);
   g_test_add ("/deck-files/too-large", Fixture, NULL, fixture_set_up, test_too_large, fixture_tear_down);

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bp-deck-files.h"
+#include "bp-deck-files-private.h"
 
 /* An opened deck is untrusted: what it names is read only when it is an image inside its
  * folder, after every symbolic link is followed, never a file elsewhere on the disk. */
@@ -97,6 +97,14 @@ refuse (GError     **error,
   return NULL;
 }
 
+static GBytes *
+refuse_bytes (GError     **error,
+              const char  *relative_path)
+{
+  refuse (error, relative_path);
+  return NULL;
+}
+
 /**
  * bp_deck_files_resolve:
  * @folder: the folder of the deck file
@@ -143,25 +151,72 @@ bp_deck_files_resolve (const char  *folder,
 }
 
 static GBytes *
-read_regular_file (const char  *path,
-                   const char  *relative_path,
-                   GError     **error)
+read_error (int          fd,
+            int          saved_errno,
+            const char  *relative_path,
+            GError     **error)
 {
-  /* The real path has no link left: one swapped in since is not followed. */
-  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
-  g_autofree char *data = NULL;
-  struct stat info;
+  if (fd >= 0)
+    close (fd);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("“%s” cannot be read: %s"), relative_path, g_strerror (saved_errno));
+  return NULL;
+}
+
+/* Whether @info, an open regular file's, is the file at @path now, which has no link left in it. A
+ * link swapped in since the path was resolved is either seen here, or was opened and is
+ * not the file found at @path. This, not O_NOFOLLOW, because the document portal's file
+ * system, which holds a folder granted to a Flatpak, refuses every O_NOFOLLOW open. */
+static gboolean
+is_file_at (const struct stat *info,
+            const char        *path)
+{
+  struct stat at_path;
+
+  return g_lstat (path, &at_path) == 0 && S_ISREG (at_path.st_mode) &&
+         at_path.st_dev == info->st_dev && at_path.st_ino == info->st_ino;
+}
+
+/* Reads @size bytes of @fd, fewer if it shrank meanwhile, and closes it. */
+static GBytes *
+read_all (int   fd,
+          gsize size)
+{
+  g_autofree char *data = g_malloc (size + 1);
   gsize done = 0;
 
-  if (fd < 0 || fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+  while (done < size)
     {
-      int saved_errno = fd < 0 ? errno : EISDIR;
+      gssize n = read (fd, data + done, size - done);
 
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("“%s” cannot be read: %s"), relative_path, g_strerror (saved_errno));
-      return NULL;
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += n;
+    }
+  close (fd);
+
+  return g_bytes_new_take (g_steal_pointer (&data), done);
+}
+
+/* See bp-deck-files-private.h. */
+GBytes *
+_bp_deck_files_read_resolved (const char  *path,
+                              const char  *relative_path,
+                              GError     **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  struct stat info;
+
+  if (fd < 0 || fstat (fd, &info) != 0)
+    return read_error (fd, errno, relative_path, error);
+  if (!S_ISREG (info.st_mode))
+    return read_error (fd, EISDIR, relative_path, error);
+  if (!is_file_at (&info, path))
+    {
+      close (fd);
+      return refuse_bytes (error, relative_path);
     }
 
   if (info.st_size > BP_DECK_FILE_MAX_SIZE)
@@ -173,20 +228,7 @@ read_regular_file (const char  *path,
       return NULL;
     }
 
-  data = g_malloc (info.st_size + 1);
-  while (done < (gsize)info.st_size)
-    {
-      gssize n = read (fd, data + done, info.st_size - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      done += n;
-    }
-  close (fd);
-
-  return g_bytes_new_take (g_steal_pointer (&data), done);
+  return read_all (fd, info.st_size);
 }
 
 /**
@@ -221,5 +263,5 @@ bp_deck_files_load (const char  *folder,
     }
 
   *content_type = type;
-  return read_regular_file (real, relative_path, error);
+  return _bp_deck_files_read_resolved (real, relative_path, error);
 }

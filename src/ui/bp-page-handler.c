@@ -410,10 +410,19 @@ request_cb (WebKitURISchemeRequest *request,
     g_set_error_literal (&error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
                          _("Backprop is closing."));
 
+  /* With G_MESSAGES_DEBUG=bp-page-handler, what each request got: how the Flatpak test
+   * tells an image served from a granted folder from one the sandbox kept out. */
   if (bytes != NULL)
-    finish_with_bytes (request, bytes, content_type, csp);
+    {
+      g_debug ("%s: %" G_GSIZE_FORMAT " bytes, %s", webkit_uri_scheme_request_get_uri (request),
+               g_bytes_get_size (bytes), content_type);
+      finish_with_bytes (request, bytes, content_type, csp);
+    }
   else
-    webkit_uri_scheme_request_finish_error (request, error);
+    {
+      g_debug ("%s refused: %s", webkit_uri_scheme_request_get_uri (request), error->message);
+      webkit_uri_scheme_request_finish_error (request, error);
+    }
 }
 
 static void

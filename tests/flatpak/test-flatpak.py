@@ -7,7 +7,9 @@ installation build-aux/flatpak/make-runtime.sh made in CACHE_DIR ($BACKPROP_FLAT
 when set, as for that script), whose layout.env says where each piece is.
 Prints TAP. Where the host has no system bus, a private one carries a stand-in
 RealtimeKit (RTKIT_STANDIN) that the desktop portal is pointed at; the portal and
-flatpak's own portal are started by the session bus, as on a desktop."""
+flatpak's own portal are started by the session bus, as on a desktop. With
+BACKPROP_FLATPAK_SHOTS=DIR, the window with the deck opened through the portal is saved
+as DIR/flatpak-light.png and DIR/flatpak-dark.png."""
 
 import configparser
 import dbus
@@ -15,11 +17,14 @@ import glob
 import os
 import shutil
 import signal
+import re
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+import zlib
 
 from fontTools.ttLib import TTFont
 
@@ -63,8 +68,10 @@ class App:
     def __init__(self, log_dir, environment=None):
         self.log_path = os.path.join(log_dir, "app.log")
         self.log = open(self.log_path, "w", encoding="utf-8")
+        # The page handler's debug lines say what each backprop: request was answered.
         self.process = subprocess.Popen(
-            ["flatpak", "--user", "run", "--env=BACKPROP_TRACE_STARTUP=1", APP_ID],
+            ["flatpak", "--user", "run", "--env=BACKPROP_TRACE_STARTUP=1",
+             "--env=G_MESSAGES_DEBUG=bp-page-handler", APP_ID],
             stdout=self.log, stderr=subprocess.STDOUT, env=environment)
 
     def output(self):
@@ -361,6 +368,224 @@ def check_export(home):
         time.sleep(0.5)
 
 
+# Decks in folders of the host's that the app cannot see; each image a colour of its own
+# that nothing else on the screen has, so a screenshot tells whether it was drawn.
+FILE_DECK_QUESTION = "Q1: Which door does the document portal open"
+FOLDER_DECK_QUESTION = "Q1: Which pictures does a granted folder show"
+INSIDE_COLOUR = (255, 0, 255)
+BESIDE_COLOUR = (255, 255, 0)
+OUTSIDE_COLOUR = (0, 255, 255)
+
+
+def write_png(path, colour, size=64):
+    """A square PNG of one colour, written by hand: the test needs no imaging library."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+    rows = (b"\0" + bytes(colour) * size) * size
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    with open(path, "wb") as image:
+        image.write(png)
+    return len(png)
+
+
+def write_decks(home):
+    """~/Decks/portal deck.md, with an image beside it that opening the file alone does not
+    grant; ~/My Decks/folder deck.md, with an image in the folder and a link in it to one
+    outside (~/outside.png), which the host's own file system would follow."""
+    decks = {"file_dir": os.path.join(home, "Decks"), "folder": os.path.join(home, "My Decks")}
+    os.makedirs(decks["file_dir"])
+    os.makedirs(os.path.join(decks["folder"], "figures"))
+    decks["file"] = os.path.join(decks["file_dir"], "portal deck.md")
+    with open(decks["file"], "w", encoding="utf-8") as deck:
+        deck.write(f"# Portal Deck\n\n### {FILE_DECK_QUESTION}\n\n"
+                   "Only the file that was chosen.\n\n![beside the deck](beside.png)\n\n"
+                   "### Q2: And a second question\n\nSo the deck has two.\n")
+    write_png(os.path.join(decks["file_dir"], "beside.png"), BESIDE_COLOUR)
+    decks["folder_deck"] = os.path.join(decks["folder"], "folder deck.md")
+    with open(decks["folder_deck"], "w", encoding="utf-8") as deck:
+        deck.write(f"# Folder Deck\n\n### {FOLDER_DECK_QUESTION}\n\n"
+                   "![inside the folder](figures/inside.png)\n\n"
+                   "![linked from outside](figures/escape.png)\n\n"
+                   "Those inside the folder.\n")
+    decks["inside_size"] = write_png(os.path.join(decks["folder"], "figures", "inside.png"),
+                                     INSIDE_COLOUR)
+    write_png(os.path.join(home, "outside.png"), OUTSIDE_COLOUR)
+    os.symlink("../../outside.png", os.path.join(decks["folder"], "figures", "escape.png"))
+    with open(os.path.join(decks["folder"], "figures", "escape.png"), "rb") as escape:
+        assert escape.read(4) == b"\x89PNG", "the control: the host follows the link"
+    return decks
+
+
+def screen_pixels():
+    """The X server's screen as RGB bytes, three a pixel."""
+    xwd = subprocess.run(["xwd", "-root", "-silent"], capture_output=True, check=True,
+                         timeout=TIMEOUT).stdout
+    ppm = subprocess.run(["convert", "xwd:-", "ppm:-"], input=xwd, capture_output=True,
+                         check=True, timeout=TIMEOUT).stdout
+    fields, position = [], 0
+    while len(fields) < 4:  # P6, width, height, maxval; "#" starts a comment
+        match = re.compile(rb"\s*(#[^\n]*\n|\S+)").match(ppm, position)
+        position = match.end()
+        if not match.group(1).startswith(b"#"):
+            fields.append(match.group(1))
+    return ppm[position + 1:]
+
+
+def count_colour(colour):
+    pixels = screen_pixels()
+    target = bytes(colour)
+    return sum(1 for i in range(0, len(pixels) - 2, 3) if pixels[i:i + 3] == target)
+
+
+def wait_for_window(name, timeout=60):
+    """Waits until the app's window is titled @name (the open question, "Q1: …")."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--classname", "backprop",
+                                "getwindowname", "%@"], capture_output=True, text=True)
+        names = found.stdout.splitlines()
+        if any(line.startswith(name) for line in names):
+            return
+        assert time.monotonic() < deadline, f"no window titled '{name}…' in {timeout} s: {names}"
+        time.sleep(0.3)
+
+
+def choose_in_portal_dialog(title, path):
+    """In the FileChooser portal's own dialog (xdg-desktop-portal-gtk, on the host), types
+    @path into its location entry and accepts it, as a person would. The dialog opens on
+    Recent, where a typed folder is not taken: Alt+Home goes to a folder first. Delete drops
+    what the entry completed on its own (a folder's only subfolder); where Return only
+    entered the folder, the accept button (the app's "_Open") takes it."""
+    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", f"^{title}$",
+                    "windowfocus", "--sync"], check=True, timeout=60)
+    time.sleep(1)
+    for keys in (["alt+Home"], ["ctrl+l"]):
+        subprocess.run(["xdotool", "key", *keys], check=True, timeout=TIMEOUT)
+        time.sleep(0.5)
+    type_text(path)
+    time.sleep(1)
+    for keys in (["Delete", "Return"], ["alt+o"]):
+        subprocess.run(["xdotool", "key", *keys], check=True, timeout=TIMEOUT)
+        time.sleep(1)
+        if not dialog_open(title):
+            return
+    assert not dialog_open(title), f"the portal's dialog did not take {path}"
+
+
+def dialog_open(title):
+    return subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
+                          capture_output=True).returncode == 0
+
+
+def library_paths(home):
+    library = configparser.ConfigParser(interpolation=None)
+    library.read(os.path.join(home, ".var", "app", APP_ID, "data", "backprop", "library.ini"))
+    return [library[section]["path"] for section in library.sections()
+            if "path" in library[section]]
+
+
+def served(app, name):
+    """What the page handler answered for backprop://deck-file/<deck>/@name: the number of
+    bytes served, "refused" with why, or None when the page never asked."""
+    pattern = re.compile(r"backprop://deck-file/[^/\s]+/" + re.escape(name)
+                         + r"(?:: (\d+) bytes| refused: (.*))")
+    answers = [match.group(1) or f"refused: {match.group(2)}"
+               for match in pattern.finditer(app.output())]
+    return answers[-1] if answers else None
+
+
+def wait_for_served(app, name, timeout=30):
+    deadline = time.monotonic() + timeout
+    while served(app, name) is None:
+        assert time.monotonic() < deadline, \
+            f"the page never asked for {name}:\n{app.output()[-3000:]}"
+        time.sleep(0.3)
+    return served(app, name)
+
+
+def check_open_deck(app, home, decks):
+    """Open Deck… (Ctrl+O) asks the FileChooser portal for a deck in a folder the sandbox
+    cannot see; it opens at its first question from the document portal's path, which the
+    library keeps, and the portal grants that file only: the image beside it stays out."""
+    hidden = run_in_sandbox(["test", "-e", decks["file"]])
+    assert hidden.returncode != 0, f"the sandbox sees {decks['file']} without the portal"
+    press("ctrl+o")
+    choose_in_portal_dialog("Open Deck", decks["file"])
+    wait_for_window(FILE_DECK_QUESTION)
+    doc_root = f"/run/user/{os.getuid()}/doc/"
+    paths = [path for path in library_paths(home) if path.endswith("/portal deck.md")]
+    assert paths and paths[0].startswith(doc_root), \
+        f"the library does not keep the deck's document portal path: {library_paths(home)}"
+    listed = subprocess.run(["flatpak", "documents", "--columns=path,application,permissions",
+                             APP_ID], capture_output=True, text=True, timeout=TIMEOUT)
+    assert listed.returncode == 0, f"flatpak documents: {listed.stderr}"
+    documents = listed.stdout
+    assert any(line.startswith(paths[0] + "\t") and APP_ID in line
+               for line in documents.splitlines()), \
+        f"the document portal lists no {paths[0]} for the app:\n{documents}"
+    info = subprocess.run(["flatpak", "document-info", decks["file"]], capture_output=True,
+                          text=True, timeout=TIMEOUT)
+    document_id = paths[0][len(doc_root):].split("/")[0]
+    assert info.returncode == 0 and document_id in info.stdout, \
+        f"{decks['file']} is not document {document_id}:\n{info.stdout}{info.stderr}"
+    print("# " + info.stdout.strip().replace("\n", "\n# "))
+    answer = wait_for_served(app, "beside.png")
+    assert answer.startswith("refused"), f"beside.png, never granted, was served: {answer}"
+    assert count_colour(BESIDE_COLOUR) == 0, "the image beside the deck is on the screen"
+    print(f"# opened as {paths[0]}; beside.png {answer}")
+
+
+def check_reopened(app, home, decks):
+    """After a restart, the deck opened through the portal is read again at its question:
+    the document portal kept the app's grant to it."""
+    wait_for_window(FILE_DECK_QUESTION)
+    assert any(path.endswith("/portal deck.md") for path in library_paths(home))
+
+
+def check_open_folder(app, home, decks):
+    """Open Folder… (the main menu) grants a folder through the portal: its deck opens, its
+    image is served with all its bytes and drawn; an image reached by a link out of the
+    folder is not served, and not drawn."""
+    press("F10")
+    time.sleep(1)
+    subprocess.run(["xdotool", "key", "f"], check=True, timeout=TIMEOUT)
+    choose_in_portal_dialog("Open Folder of Decks", decks["folder"])
+    wait_for_window(FOLDER_DECK_QUESTION)
+    inside = wait_for_served(app, "figures/inside.png")
+    assert inside == str(decks["inside_size"]), \
+        f"figures/inside.png: {inside}, not its {decks['inside_size']} bytes"
+    escape = wait_for_served(app, "figures/escape.png")
+    assert escape.startswith("refused"), f"the link out of the folder was served: {escape}"
+    deadline = time.monotonic() + 10
+    while (drawn := count_colour(INSIDE_COLOUR)) < 32 * 32:
+        assert time.monotonic() < deadline, f"the folder's image is not on the screen ({drawn} px)"
+        time.sleep(0.5)
+    assert count_colour(OUTSIDE_COLOUR) == 0, "the image outside the folder is on the screen"
+    print(f"# figures/inside.png: {inside} bytes, {drawn} pixels on screen; escape.png {escape}")
+
+
+def take_screenshots(directory):
+    """With BACKPROP_FLATPAK_SHOTS set: the app's window as it is, then in the dark style
+    (set with gsettings in the sandbox; the running app follows its settings file)."""
+    os.makedirs(directory, exist_ok=True)
+    geometry = dict(line.split("=", 1) for line in subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--classname", "backprop",
+         "getwindowgeometry", "--shell"], capture_output=True, text=True, check=True,
+        timeout=TIMEOUT).stdout.split())
+    crop = f"{geometry['WIDTH']}x{geometry['HEIGHT']}+{geometry['X']}+{geometry['Y']}"
+    for scheme in ("light", "dark"):
+        if scheme == "dark":
+            run_in_sandbox(["gsettings", "set", APP_ID, "color-scheme", "force-dark"])
+            time.sleep(3)
+        xwd = subprocess.run(["xwd", "-root", "-silent"], capture_output=True, check=True,
+                             timeout=TIMEOUT).stdout
+        subprocess.run(["convert", "xwd:-", "-crop", crop, "+repage",
+                        f"png:{directory}/flatpak-{scheme}.png"],
+                       input=xwd, check=True, timeout=TIMEOUT)
+        print(f"# screenshot: {directory}/flatpak-{scheme}.png")
+
 def walk(root):
     for directory, _, files in os.walk(root):
         for name in files:
@@ -445,7 +670,8 @@ def main(cache_dir, rtkit_standin):
     host_data = os.environ.get("XDG_DATA_HOME", os.path.join(home, ".local", "share"))
     os.environ["HOME"] = home
     helpers = []
-    print("1..8", flush=True)
+    decks = write_decks(home)
+    print("1..11", flush=True)
     try:
         # flatpak's portal, which starts the web processes' sandboxes, runs `flatpak run`
         # on the host: it must look in the same installation.
@@ -471,6 +697,20 @@ def main(cache_dir, rtkit_standin):
                   lambda: painted and check_study_data(home, host_data))
             check("Export Notes… writes where the person chose, through the FileChooser portal",
                   lambda: painted and check_export(home))
+            opened = check("Open Deck… opens a deck the sandbox cannot see through the "
+                           "document portal, and only that file",
+                           lambda: painted and check_open_deck(app, home, decks))
+        finally:
+            app.stop()
+        wait_for_name_free()
+        app = App(home)
+        try:
+            check("a restart reopens that deck: the document portal kept the grant",
+                  lambda: opened and check_reopened(app, home, decks))
+            check("Open Folder… grants a folder: its image is served and drawn, one linked "
+                  "from outside it is not", lambda: painted and check_open_folder(app, home, decks))
+            if os.environ.get("BACKPROP_FLATPAK_SHOTS"):
+                take_screenshots(os.environ["BACKPROP_FLATPAK_SHOTS"])
         finally:
             app.stop()
         check("the bundle installs into an empty installation and runs",
