@@ -10,8 +10,7 @@
 #include <string.h>
 
 #include "bp-clock.h"
-#include "bp-deck-files.h"
-#include "bp-page-handler.h"
+#include "bp-page-handler-private.h"
 #include "bp-progress-page.h"
 
 #define URI_PREFIX BP_PAGE_SCHEME "://"
@@ -64,9 +63,6 @@ static GBytes *render_progress_page (BpPageHandler  *self,
                                      const char     *path,
                                      const char    **content_type,
                                      GError        **error);
-
-/* A deck's SVG image opened as a document, were it ever, runs nothing: "sandbox". */
-#define DECK_FILE_CSP BP_PAGE_CSP "; sandbox"
 
 /* Pages made from what is in memory; deck files are read from disk in a worker instead
  * (request_deck_file), so a large image on a slow disk never stalls the window. */
@@ -268,80 +264,6 @@ render_page (BpPageHandler  *self,
 }
 
 static void
-finish_with_bytes (WebKitURISchemeRequest *request,
-                   GBytes                 *bytes,
-                   const char             *content_type,
-                   const char             *csp)
-{
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr(WebKitURISchemeResponse) response = NULL;
-  SoupMessageHeaders *headers;
-
-  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
-  webkit_uri_scheme_response_set_content_type (response, content_type);
-
-  /* The same policy as the page's <meta>, so it holds even before the head is parsed. */
-  headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-  soup_message_headers_append (headers, "Content-Security-Policy", csp);
-  soup_message_headers_append (headers, "X-Content-Type-Options", "nosniff");
-  soup_message_headers_append (headers, "Cache-Control", "no-store");
-  webkit_uri_scheme_response_set_http_headers (response, headers);
-
-  webkit_uri_scheme_request_finish_with_response (request, response);
-}
-
-/* backprop://deck-file/<deck id>/<path>: an image beside an opened deck's file, never a
- * file outside its folder (see bp-deck-files.c), resolved and read in a worker. */
-typedef struct
-{
-  char *folder;
-  char *relative_path;
-  const char *content_type;
-} DeckFileJob;
-
-static void
-deck_file_job_free (gpointer data)
-{
-  DeckFileJob *job = data;
-
-  g_free (job->folder);
-  g_free (job->relative_path);
-  g_free (job);
-}
-
-static void
-deck_file_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  DeckFileJob *job = task_data;
-  GError *error = NULL;
-  GBytes *bytes = bp_deck_files_load (job->folder, job->relative_path, &job->content_type, &error);
-
-  if (bytes != NULL)
-    g_task_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-deck_file_read_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(WebKitURISchemeRequest) request = user_data;
-  DeckFileJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (bytes != NULL)
-    finish_with_bytes (request, bytes, job->content_type, DECK_FILE_CSP);
-  else
-    webkit_uri_scheme_request_finish_error (request, error);
-}
-
-static void
 request_deck_file (BpPageHandler          *self,
                    WebKitURISchemeRequest *request,
                    const char             *path)
@@ -349,8 +271,6 @@ request_deck_file (BpPageHandler          *self,
   const char *slash = strchr (path, '/');
   g_autofree char *deck_id = slash != NULL ? g_strndup (path, slash - path) : NULL;
   const char *folder = deck_id != NULL ? g_hash_table_lookup (self->folders, deck_id) : NULL;
-  g_autoptr(GTask) task = NULL;
-  DeckFileJob *job;
 
   if (folder == NULL)
     {
@@ -360,14 +280,7 @@ request_deck_file (BpPageHandler          *self,
       webkit_uri_scheme_request_finish_error (request, error);
       return;
     }
-
-  job = g_new0 (DeckFileJob, 1);
-  job->folder = g_strdup (folder);
-  job->relative_path = g_strdup (slash + 1);
-  task = g_task_new (NULL, NULL, deck_file_read_cb, g_object_ref (request));
-  g_task_set_source_tag (task, request_deck_file);
-  g_task_set_task_data (task, job, deck_file_job_free);
-  g_task_run_in_thread (task, deck_file_thread);
+  _bp_page_handler_finish_with_deck_file (request, folder, slash + 1);
 }
 
 static gboolean
@@ -416,7 +329,7 @@ request_cb (WebKitURISchemeRequest *request,
     {
       g_debug ("%s: %" G_GSIZE_FORMAT " bytes, %s", webkit_uri_scheme_request_get_uri (request),
                g_bytes_get_size (bytes), content_type);
-      finish_with_bytes (request, bytes, content_type, csp);
+      _bp_page_handler_finish_with_bytes (request, bytes, content_type, csp);
     }
   else
     {
