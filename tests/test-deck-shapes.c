@@ -463,6 +463,70 @@ test_bold_numbers_under_questions (void)
   g_assert_nonnull (strstr (answer_text (deck, 0), "Ship."));
 }
 
+/* The shape of data-science-interviews' theory.md: each bold question ends with its
+ * difficulty, an emoji that may be joined ("\u200d⭐️") after the question mark. */
+static void
+test_bold_decorated (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# Theory\n\n"
+                                            "* Legend: 👶 easy \u200d⭐️ medium 🚀 expert\n\n"
+                                            "## Regression\n\n"
+                                            "**What is regression? 👶**\n\nPredicting a number.\n\n"
+                                            "**How do we check normality? \u200d⭐️**\n\nA Q-Q plot.\n\n"
+                                            "**Note**\n\nPlots help.\n\n"
+                                            "## Classification\n\n"
+                                            "**Precision-recall trade-off \u200d⭐️**\n\nOne goes up, the other down.\n\n"
+                                            "**In which cases is AU PR better than AU ROC? \u200d⭐️**\n\nRare positives.\n\n"
+                                            "**Possible approaches to the cold start problem? \u200d⭐️🚀**\n\nPopularity.\n",
+                                            BP_DECK_RULE_BOLD, 5);
+
+  g_assert_cmpstr (title_at (deck, 1), ==, "How do we check normality? \u200d⭐️");
+  /* A bold word that neither asks nor carries a difficulty is part of the answer. */
+  g_assert_nonnull (strstr (answer_text (deck, 1), "Plots help."));
+  g_assert_cmpstr (title_at (deck, 2), ==, "Precision-recall trade-off \u200d⭐️");
+  g_assert_nonnull (strstr (answer_text (deck, 3), "Rare positives."));
+  g_assert_cmpstr (title_at (deck, 4), ==, "Possible approaches to the cold start problem? \u200d⭐️🚀");
+}
+
+/* The shape of sudheerj's interview questions: answers written less indented than their
+ * "12. ### Q" item fall out of the list, which starts again at the next number. */
+static void
+test_list_items_answer_outside (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# JavaScript\n\n"
+                                            "1. ### What is a closure?\n\n   A function with its scope.\n\n"
+                                            "2. ### What is hoisting\n\n"
+                                            "Declarations move up.\n\n"
+                                            "```js\nvar a;\n```\n\n"
+                                            "- one\n- two\n\n"
+                                            "## Summary\n\nIt is about declarations.\n\n"
+                                            "1. first step\n2. second step\n\n"
+                                            "In that order.\n\n"
+                                            "3. ### What is this?\n\n   The receiver.\n\n"
+                                            "4. ### What is a promise?\n\n"
+                                            "**[⬆ Back to Top](#top)**\n\n"
+                                            "5. ### What is JSON?\nA text format.\n\n"
+                                            "6. ### What is an event loop?\n\n   A queue.\n",
+                                            BP_DECK_RULE_LIST_ITEMS, 6);
+  const char *hoisting = answer_text (deck, 1);
+
+  g_assert_cmpstr (title_at (deck, 1), ==, "What is hoisting");
+  g_assert_nonnull (strstr (hoisting, "Declarations move up."));
+  g_assert_nonnull (strstr (hoisting, "var a;"));
+  g_assert_nonnull (strstr (hoisting, "two"));
+  /* Up to the list that picks up the numbering: the headings and lists of the answer too. */
+  g_assert_nonnull (strstr (hoisting, "It is about declarations."));
+  g_assert_nonnull (strstr (hoisting, "second step"));
+  g_assert_null (strstr (hoisting, "receiver"));
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 2)), ==, 3);
+  /* A heading in an item is a question, even when its answer is missing. */
+  g_assert_cmpstr (title_at (deck, 3), ==, "What is a promise?");
+  g_assert_false (bp_question_has_answer (question_at (deck, 3)));
+  g_assert_cmpstr (title_at (deck, 4), ==, "What is JSON?");
+  g_assert_nonnull (strstr (answer_text (deck, 4), "A text format."));
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 5)), ==, 6);
+}
+
 static void
 test_ids_stable_when_questions_added (void)
 {
@@ -515,6 +579,8 @@ main (int   argc,
   g_test_add_func ("/deck-shapes/bold-paragraphs", test_bold_paragraphs);
   g_test_add_func ("/deck-shapes/bold-numbers", test_bold_numbers);
   g_test_add_func ("/deck-shapes/bold-numbers-under-questions", test_bold_numbers_under_questions);
+  g_test_add_func ("/deck-shapes/bold-decorated", test_bold_decorated);
+  g_test_add_func ("/deck-shapes/list-items/answer-outside", test_list_items_answer_outside);
   g_test_add_func ("/deck-shapes/ids/stable-when-questions-added", test_ids_stable_when_questions_added);
   g_test_add_func ("/deck-shapes/canonical-unchanged", test_canonical_unchanged);
 

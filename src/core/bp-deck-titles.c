@@ -209,14 +209,71 @@ has_word (const char *folded,
   return FALSE;
 }
 
+/* Emoji, their joiners and variation selectors, marks and spaces: what decks put after
+ * a question to say how hard it is ("What is X? \u200d⭐️"). */
+static gboolean
+is_decoration (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_OTHER_SYMBOL:
+    case G_UNICODE_MODIFIER_SYMBOL:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_FORMAT:
+      return TRUE;
+
+    default:
+      return g_unichar_isspace (c);
+    }
+}
+
+/* Where the decorations that end @title start: its length when none does. */
+static gsize
+decoration_start (const char *title)
+{
+  const char *end = title + strlen (title);
+
+  while (end > title)
+    {
+      const char *previous = g_utf8_find_prev_char (title, end);
+
+      if (previous == NULL || !is_decoration (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+
+  return end - title;
+}
+
+/**
+ * bp_deck_title_has_decoration:
+ *
+ * Returns: whether @title ends with an emoji or another symbol after its words.
+ */
+gboolean
+bp_deck_title_has_decoration (const char *title)
+{
+  g_autofree char *trimmed = g_strchomp (g_strdup (title));
+  gsize start = decoration_start (trimmed);
+
+  return start > 0 && trimmed[start] != '\0';
+}
+
 static gboolean
 ends_with_question_mark (const char *title)
 {
   g_autofree char *trimmed = g_strdup (title);
+  gsize length;
 
-  g_strchomp (trimmed);
-  while (*trimmed && strchr ("*_`)\"'", trimmed[strlen (trimmed) - 1]) != NULL)
-    trimmed[strlen (trimmed) - 1] = '\0';
+  do
+    {
+      trimmed[decoration_start (trimmed)] = '\0';
+      length = strlen (trimmed);
+      while (*trimmed && strchr ("*_`)\"'", trimmed[strlen (trimmed) - 1]) != NULL)
+        trimmed[strlen (trimmed) - 1] = '\0';
+    }
+  while (strlen (trimmed) != length);
 
   return g_str_has_suffix (trimmed, "?") || g_str_has_suffix (trimmed, "？");
 }
