@@ -527,6 +527,125 @@ test_list_items_answer_outside (void)
   g_assert_cmpuint (bp_question_get_number (question_at (deck, 5)), ==, 6);
 }
 
+/* Question lists without answers */
+
+static BpDeckParseResult *
+parse_result (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  BpDeckParseResult *result = bp_deck_parser_parse_full (TEST_DECK_ID, text, -1, BP_DECK_UNTRUSTED, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+/* The shape of h5bp's Front-end-Developer-Interview-Questions: bullets that ask, with
+ * follow-ups under some, and a section whose items say what to do rather than ask. */
+static void
+test_question_list_flat (void)
+{
+  g_autoptr(BpDeckParseResult) result = NULL;
+  BpDeck *deck;
+
+  result = parse_result ("---\ntitle: JavaScript Questions\n---\n\n"
+                         "* Explain event delegation.\n"
+                         "* Explain how `this` works.\n"
+                         "  * Can you give an example from ES6?\n"
+                         "* What is a closure?\n"
+                         "* What is the difference between `null` and `undefined`?\n"
+                         "  * How would you check for any of these states?\n"
+                         "* Describe event bubbling.\n\n"
+                         "## Coding questions\n"
+                         "* Make this work:\n"
+                         "```javascript\nduplicate([1,2,3]); // [1,2,3,1,2,3]\n```\n"
+                         "* Create a loop that prints fizz at multiples of 3\n"
+                         "* Write an IIFE\n");
+  g_assert_cmpint (bp_deck_parse_result_get_rule (result), ==, BP_DECK_RULE_QUESTION_LIST);
+  deck = bp_deck_parse_result_get_deck (result);
+  g_assert_cmpuint (bp_deck_get_n_questions (deck), ==, 10);
+  g_assert_cmpstr (title_at (deck, 0), ==, "Explain event delegation.");
+  g_assert_false (bp_question_has_answer (question_at (deck, 0)));
+  /* A follow-up is a question of its own, shown with the one it follows. */
+  g_assert_cmpstr (title_at (deck, 2), ==, "Can you give an example from ES6?");
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 2)), ==, "Explain how this works.");
+  g_assert_cmpstr (title_at (deck, 5), ==, "How would you check for any of these states?");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 5)), ==, 6);
+  /* Under a heading that names them, every item is a question; code at the margin
+   * after one is what it asks about. */
+  g_assert_cmpstr (title_at (deck, 7), ==, "Make this work:");
+  g_assert_nonnull (strstr (answer_text (deck, 7), "duplicate([1,2,3]);"));
+  g_assert_cmpstr (title_at (deck, 8), ==, "Create a loop that prints fizz at multiples of 3");
+  g_assert_false (bp_question_has_answer (question_at (deck, 8)));
+  g_assert_cmpstr (title_at (deck, 9), ==, "Write an IIFE");
+  /* Answered from memory, so no warning for each missing answer. */
+  g_assert_cmpuint (bp_deck_parse_result_get_n_warnings (result), ==, 0);
+}
+
+/* The shape of chiphuyen's ml-interviews-book: "[E]" difficulty tags, topics with their
+ * questions under them, and stems that their sub-questions cannot be answered without. */
+static void
+test_question_list_nested (void)
+{
+  g_autoptr(BpDeckParseResult) result = NULL;
+  BpDeck *deck;
+
+  result = parse_result ("#### 5.1.1 Vectors\n\n"
+                         "_If some characters seem to be missing, refresh the page._\n\n"
+                         "1. Dot product\n"
+                         "    1. [E] What’s the geometric interpretation of the dot product?\n"
+                         "    2. [E] Given a vector $$u$$, find $$v$$ of unit length maximizing $$u \\cdot v$$.\n\n"
+                         "2. [M] Derive the maximum likelihood estimator of an exponential distribution.\n"
+                         "3. A machine crashed 5 times last year, each crash independent.\n"
+                         "\t1. [M] What’s the probability that it crashes next month?\n"
+                         "\t1. [H] What’s the probability that it crashes at any given moment?\n"
+                         "4. [H] Is there a betting strategy that always wins?\n\n"
+                         "\t**Hint**: consider doubling the bet.\n\n"
+                         "---\n*This book was created by Chip Huyen.*\n");
+  g_assert_cmpint (bp_deck_parse_result_get_rule (result), ==, BP_DECK_RULE_QUESTION_LIST);
+  deck = bp_deck_parse_result_get_deck (result);
+  g_assert_cmpuint (bp_deck_get_n_questions (deck), ==, 6);
+  /* Under a topic, each sub-question is one to grade on its own, the topic under it. */
+  g_assert_cmpstr (title_at (deck, 0), ==, "[E] What’s the geometric interpretation of the dot product?");
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 0)), ==, "Dot product");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 1)), ==, 1);
+  /* A tag makes an item ask, whatever its first word. */
+  g_assert_cmpstr (title_at (deck, 2), ==,
+                   "[M] Derive the maximum likelihood estimator of an exponential distribution.");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 2)), ==, 2);
+  g_assert_false (bp_question_has_answer (question_at (deck, 2)));
+  /* Under a stem, each reads with it, its tag in front. */
+  g_assert_cmpstr (title_at (deck, 3), ==, "[M] A machine crashed 5 times last year, each crash "
+                   "independent. What’s the probability that it crashes next month?");
+  g_assert_cmpstr (title_at (deck, 4), ==, "[H] A machine crashed 5 times last year, each crash "
+                   "independent. What’s the probability that it crashes at any given moment?");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 4)), ==, 3);
+  /* What an item holds after its question is behind Show Answer: its hint here. */
+  g_assert_nonnull (strstr (answer_text (deck, 5), "consider doubling the bet."));
+  g_assert_null (strstr (answer_text (deck, 5), "Chip Huyen"));
+}
+
+/* Lists of questions inside the answers of a Q&A deck belong to those answers, however
+ * many they are. */
+static void
+test_question_list_in_answers (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# SQL\n\n"
+                                            "## What is a join?\n\nIt combines rows. Interviewers go on with:\n\n"
+                                            "- What is an inner join?\n- What is a left join?\n"
+                                            "- What is a right join?\n- What is a cross join?\n"
+                                            "- What is a self join?\n\n"
+                                            "## What is an index?\n\nA lookup structure. Then:\n\n"
+                                            "1. What is a B-tree?\n2. What is a hash index?\n"
+                                            "3. When is an index not used?\n4. What is a covering index?\n\n"
+                                            "## Practice\n\n"
+                                            "* What is a view?\n",
+                                            BP_DECK_RULE_HEADINGS, 3);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is a join?");
+  g_assert_nonnull (strstr (answer_text (deck, 0), "What is a self join?"));
+  g_assert_nonnull (strstr (answer_text (deck, 1), "What is a covering index?"));
+}
+
 static void
 test_ids_stable_when_questions_added (void)
 {
@@ -581,6 +700,9 @@ main (int   argc,
   g_test_add_func ("/deck-shapes/bold-numbers-under-questions", test_bold_numbers_under_questions);
   g_test_add_func ("/deck-shapes/bold-decorated", test_bold_decorated);
   g_test_add_func ("/deck-shapes/list-items/answer-outside", test_list_items_answer_outside);
+  g_test_add_func ("/deck-shapes/question-list/flat", test_question_list_flat);
+  g_test_add_func ("/deck-shapes/question-list/nested", test_question_list_nested);
+  g_test_add_func ("/deck-shapes/question-list/in-answers", test_question_list_in_answers);
   g_test_add_func ("/deck-shapes/ids/stable-when-questions-added", test_ids_stable_when_questions_added);
   g_test_add_func ("/deck-shapes/canonical-unchanged", test_canonical_unchanged);
 

@@ -102,7 +102,7 @@ item_asks (cmark_node *item)
 }
 
 /* Whether @next goes on with @list, @n_items long: an ordered list that picks up its
- * numbering, or a bullet list whose first item asks. */
+ * numbering, or the next bullet list (nothing tells it from a list of the answer). */
 static gboolean
 continues_list (cmark_node *list,
                 guint       n_items,
@@ -115,7 +115,7 @@ continues_list (cmark_node *list,
   if (cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
     return cmark_node_get_list_start (next) == cmark_node_get_list_start (list) + (int)n_items;
 
-  return item_asks (cmark_node_first_child (next));
+  return TRUE;
 }
 
 /**
@@ -126,8 +126,8 @@ continues_list (cmark_node *list,
  * starts again after it ("446. ### Q" + a paragraph at the margin + "447. ### Q"): the
  * blocks in between belong to the last item, headings of its answer ("## Summary")
  * included when the numbering goes on. A level-1 heading, a heading no deeper than the
- * item's own under a bullet list, or a list of its kind that asks again without
- * picking up the numbering, ends them.
+ * item's own under a bullet list, or an ordered list that asks again without picking
+ * up the numbering, ends them.
  *
  * Returns: (nullable): the last of those blocks, or %NULL when no list goes on.
  */

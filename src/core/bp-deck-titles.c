@@ -332,6 +332,28 @@ bp_deck_title_is_not_question (const char *title)
 }
 
 /**
+ * bp_deck_title_names_questions:
+ *
+ * Returns: whether @title heads a section of questions ("Coding questions",
+ *   "5.2.1.2 Questions", "Exercises"): every item of a list under it asks.
+ */
+gboolean
+bp_deck_title_names_questions (const char *title)
+{
+  static const char * const words[] = {
+    "question", "questions", "exercise", "exercises", "problems", "quiz", "fragen",
+    "preguntas", "questões", "perguntas", "问题", "面试题", "練習", "質問",
+  };
+  g_autofree char *folded = fold (title);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (has_word (folded, words[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
  * bp_deck_text_is_answer_label:
  *
  * Returns: whether @text (a <details>' summary, a heading) only says "Answer", "Show the
