@@ -527,6 +527,31 @@ test_list_items_answer_outside (void)
   g_assert_cmpuint (bp_question_get_number (question_at (deck, 5)), ==, 6);
 }
 
+/* The shape of gjkaur/sql_course's interview questions: one numbering across sections,
+ * each section's heading right above the list that goes on. */
+static void
+test_question_list_sections (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# Beginner questions\n\n"
+                                            "## Relational model\n\n"
+                                            "1. What is the relational model?\n"
+                                            "2. What is a functional dependency?\n\n"
+                                            "## ER modeling\n\n"
+                                            "3. What is cardinality?\n"
+                                            "4. What is the same cardinality?\n\n"
+                                            "## Normalization\n\n"
+                                            "5. What is cardinality?\n\n"
+                                            "See the modules for answers.\n",
+                                            BP_DECK_RULE_QUESTION_LIST, 5);
+
+  /* The heading over the next list is no answer to the question above it. */
+  g_assert_false (bp_question_has_answer (question_at (deck, 1)));
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 2)), ==, 3);
+  /* Questions of one title and no answer are told apart by their section. */
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 2)), ==, "ER modeling");
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 4)), ==, "Normalization");
+}
+
 /* Question lists without answers */
 
 static BpDeckParseResult *
@@ -702,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/deck-shapes/list-items/answer-outside", test_list_items_answer_outside);
   g_test_add_func ("/deck-shapes/question-list/flat", test_question_list_flat);
   g_test_add_func ("/deck-shapes/question-list/nested", test_question_list_nested);
+  g_test_add_func ("/deck-shapes/question-list/sections", test_question_list_sections);
   g_test_add_func ("/deck-shapes/question-list/in-answers", test_question_list_in_answers);
   g_test_add_func ("/deck-shapes/ids/stable-when-questions-added", test_ids_stable_when_questions_added);
   g_test_add_func ("/deck-shapes/canonical-unchanged", test_canonical_unchanged);

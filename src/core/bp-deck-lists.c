@@ -118,6 +118,20 @@ continues_list (cmark_node *list,
   return TRUE;
 }
 
+/* The last block before @next that is no heading over it: a heading right above the
+ * list that goes on names its section ("## ER Modeling" over "5. …"). */
+static cmark_node *
+last_answer_block (cmark_node *list,
+                   cmark_node *next)
+{
+  cmark_node *last = cmark_node_previous (next);
+
+  while (last != list && (cmark_node_get_type (last) == CMARK_NODE_HEADING || bp_deck_rules_is_skippable (last)))
+    last = cmark_node_previous (last);
+
+  return last != list ? last : NULL;
+}
+
 /**
  * _bp_deck_rules_list_continuation:
  * @heading_level: the level of the heading that opens the list's last item, or 0
@@ -144,7 +158,7 @@ _bp_deck_rules_list_continuation (cmark_node *list,
       cmark_node_type type = cmark_node_get_type (node);
 
       if (continues_list (list, n_items, node))
-        return cmark_node_previous (node) != list ? cmark_node_previous (node) : NULL;
+        return last_answer_block (list, node);
       if (type == CMARK_NODE_HEADING &&
           (heading_level == 0 || cmark_node_get_heading_level (node) <= heading_level))
         return NULL;
