@@ -51,6 +51,26 @@ test_file_name_title (void)
   g_assert_true (g_str_has_suffix (report, "2 questions, 0 without an answer\n"));
 }
 
+/* A list of questions is a deck to answer from memory: every question flagged, no warning. */
+static void
+test_question_list (void)
+{
+  g_autofree char *report = inspect_ok ("## Questions\n\n"
+                                        "1. [E] What is a join?\n"
+                                        "2. Joins\n"
+                                        "   1. [M] What does a left join keep?\n"
+                                        "3. [H] Write a query with a window function.\n");
+  g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+
+  g_assert_cmpstr (lines[0], ==, "Deck: sql.md");
+  g_assert_cmpstr (lines[1], ==, "Rule: lists of questions without answers");
+  g_assert_cmpstr (lines[2], ==, "Q1    line 3      [E] What is a join? (0 characters) empty-answer");
+  g_assert_cmpstr (lines[3], ==, "Q2    line 5      [M] What does a left join keep? — Joins (0 characters) empty-answer");
+  g_assert_cmpstr (lines[4], ==, "Q3    line 6      [H] Write a query with a window function. (0 characters) empty-answer");
+  g_assert_cmpstr (lines[5], ==, "3 questions, 3 without an answer");
+  g_assert_cmpstr (lines[6], ==, "");
+}
+
 static void
 assert_refused (const char *text,
                 gsize       length,
@@ -95,6 +115,7 @@ main (int   argc,
 
   g_test_add_func ("/deck-inspect/report", test_report);
   g_test_add_func ("/deck-inspect/file-name-title", test_file_name_title);
+  g_test_add_func ("/deck-inspect/question-list", test_question_list);
   g_test_add_func ("/deck-inspect/not-decks", test_not_decks);
   g_test_add_func ("/deck-inspect/too-large", test_too_large);
 

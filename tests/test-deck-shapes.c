@@ -463,6 +463,214 @@ test_bold_numbers_under_questions (void)
   g_assert_nonnull (strstr (answer_text (deck, 0), "Ship."));
 }
 
+/* The shape of data-science-interviews' theory.md: each bold question ends with its
+ * difficulty, an emoji that may be joined ("\u200d⭐️") after the question mark. */
+static void
+test_bold_decorated (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# Theory\n\n"
+                                            "* Legend: 👶 easy \u200d⭐️ medium 🚀 expert\n\n"
+                                            "## Regression\n\n"
+                                            "**What is regression? 👶**\n\nPredicting a number.\n\n"
+                                            "**How do we check normality? \u200d⭐️**\n\nA Q-Q plot.\n\n"
+                                            "**Note**\n\nPlots help.\n\n"
+                                            "## Classification\n\n"
+                                            "**Precision-recall trade-off \u200d⭐️**\n\nOne goes up, the other down.\n\n"
+                                            "**In which cases is AU PR better than AU ROC? \u200d⭐️**\n\nRare positives.\n\n"
+                                            "**Possible approaches to the cold start problem? \u200d⭐️🚀**\n\nPopularity.\n",
+                                            BP_DECK_RULE_BOLD, 5);
+
+  g_assert_cmpstr (title_at (deck, 1), ==, "How do we check normality? \u200d⭐️");
+  /* A bold word that neither asks nor carries a difficulty is part of the answer. */
+  g_assert_nonnull (strstr (answer_text (deck, 1), "Plots help."));
+  g_assert_cmpstr (title_at (deck, 2), ==, "Precision-recall trade-off \u200d⭐️");
+  g_assert_nonnull (strstr (answer_text (deck, 3), "Rare positives."));
+  g_assert_cmpstr (title_at (deck, 4), ==, "Possible approaches to the cold start problem? \u200d⭐️🚀");
+}
+
+/* The shape of sudheerj's interview questions: answers written less indented than their
+ * "12. ### Q" item fall out of the list, which starts again at the next number. */
+static void
+test_list_items_answer_outside (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# JavaScript\n\n"
+                                            "1. ### What is a closure?\n\n   A function with its scope.\n\n"
+                                            "2. ### What is hoisting\n\n"
+                                            "Declarations move up.\n\n"
+                                            "```js\nvar a;\n```\n\n"
+                                            "- one\n- two\n\n"
+                                            "## Summary\n\nIt is about declarations.\n\n"
+                                            "1. first step\n2. second step\n\n"
+                                            "In that order.\n\n"
+                                            "3. ### What is this?\n\n   The receiver.\n\n"
+                                            "4. ### What is a promise?\n\n"
+                                            "**[⬆ Back to Top](#top)**\n\n"
+                                            "5. ### What is JSON?\nA text format.\n\n"
+                                            "6. ### What is an event loop?\n\n   A queue.\n",
+                                            BP_DECK_RULE_LIST_ITEMS, 6);
+  const char *hoisting = answer_text (deck, 1);
+
+  g_assert_cmpstr (title_at (deck, 1), ==, "What is hoisting");
+  g_assert_nonnull (strstr (hoisting, "Declarations move up."));
+  g_assert_nonnull (strstr (hoisting, "var a;"));
+  g_assert_nonnull (strstr (hoisting, "two"));
+  /* Up to the list that picks up the numbering: the headings and lists of the answer too. */
+  g_assert_nonnull (strstr (hoisting, "It is about declarations."));
+  g_assert_nonnull (strstr (hoisting, "second step"));
+  g_assert_null (strstr (hoisting, "receiver"));
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 2)), ==, 3);
+  /* A heading in an item is a question, even when its answer is missing. */
+  g_assert_cmpstr (title_at (deck, 3), ==, "What is a promise?");
+  g_assert_false (bp_question_has_answer (question_at (deck, 3)));
+  g_assert_cmpstr (title_at (deck, 4), ==, "What is JSON?");
+  g_assert_nonnull (strstr (answer_text (deck, 4), "A text format."));
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 5)), ==, 6);
+}
+
+/* The shape of gjkaur/sql_course's interview questions: one numbering across sections,
+ * each section's heading right above the list that goes on. */
+static void
+test_question_list_sections (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# Beginner questions\n\n"
+                                            "## Relational model\n\n"
+                                            "1. What is the relational model?\n"
+                                            "2. What is a functional dependency?\n\n"
+                                            "## ER modeling\n\n"
+                                            "3. What is cardinality?\n"
+                                            "4. What is the same cardinality?\n\n"
+                                            "## Normalization\n\n"
+                                            "5. What is cardinality?\n\n"
+                                            "See the modules for answers.\n",
+                                            BP_DECK_RULE_QUESTION_LIST, 5);
+
+  /* The heading over the next list is no answer to the question above it. */
+  g_assert_false (bp_question_has_answer (question_at (deck, 1)));
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 2)), ==, 3);
+  /* Questions of one title and no answer are told apart by their section. */
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 2)), ==, "ER modeling");
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 4)), ==, "Normalization");
+}
+
+/* Question lists without answers */
+
+static BpDeckParseResult *
+parse_result (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  BpDeckParseResult *result = bp_deck_parser_parse_full (TEST_DECK_ID, text, -1, BP_DECK_UNTRUSTED, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+/* The shape of h5bp's Front-end-Developer-Interview-Questions: bullets that ask, with
+ * follow-ups under some, and a section whose items say what to do rather than ask. */
+static void
+test_question_list_flat (void)
+{
+  g_autoptr(BpDeckParseResult) result = NULL;
+  BpDeck *deck;
+
+  result = parse_result ("---\ntitle: JavaScript Questions\n---\n\n"
+                         "* Explain event delegation.\n"
+                         "* Explain how `this` works.\n"
+                         "  * Can you give an example from ES6?\n"
+                         "* What is a closure?\n"
+                         "* What is the difference between `null` and `undefined`?\n"
+                         "  * How would you check for any of these states?\n"
+                         "* Describe event bubbling.\n\n"
+                         "## Coding questions\n"
+                         "* Make this work:\n"
+                         "```javascript\nduplicate([1,2,3]); // [1,2,3,1,2,3]\n```\n"
+                         "* Create a loop that prints fizz at multiples of 3\n"
+                         "* Write an IIFE\n");
+  g_assert_cmpint (bp_deck_parse_result_get_rule (result), ==, BP_DECK_RULE_QUESTION_LIST);
+  deck = bp_deck_parse_result_get_deck (result);
+  g_assert_cmpuint (bp_deck_get_n_questions (deck), ==, 10);
+  g_assert_cmpstr (title_at (deck, 0), ==, "Explain event delegation.");
+  g_assert_false (bp_question_has_answer (question_at (deck, 0)));
+  /* A follow-up is a question of its own, shown with the one it follows. */
+  g_assert_cmpstr (title_at (deck, 2), ==, "Can you give an example from ES6?");
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 2)), ==, "Explain how this works.");
+  g_assert_cmpstr (title_at (deck, 5), ==, "How would you check for any of these states?");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 5)), ==, 6);
+  /* Under a heading that names them, every item is a question; code at the margin
+   * after one is what it asks about. */
+  g_assert_cmpstr (title_at (deck, 7), ==, "Make this work:");
+  g_assert_nonnull (strstr (answer_text (deck, 7), "duplicate([1,2,3]);"));
+  g_assert_cmpstr (title_at (deck, 8), ==, "Create a loop that prints fizz at multiples of 3");
+  g_assert_false (bp_question_has_answer (question_at (deck, 8)));
+  g_assert_cmpstr (title_at (deck, 9), ==, "Write an IIFE");
+  /* Answered from memory, so no warning for each missing answer. */
+  g_assert_cmpuint (bp_deck_parse_result_get_n_warnings (result), ==, 0);
+}
+
+/* The shape of chiphuyen's ml-interviews-book: "[E]" difficulty tags, topics with their
+ * questions under them, and stems that their sub-questions cannot be answered without. */
+static void
+test_question_list_nested (void)
+{
+  g_autoptr(BpDeckParseResult) result = NULL;
+  BpDeck *deck;
+
+  result = parse_result ("#### 5.1.1 Vectors\n\n"
+                         "_If some characters seem to be missing, refresh the page._\n\n"
+                         "1. Dot product\n"
+                         "    1. [E] What’s the geometric interpretation of the dot product?\n"
+                         "    2. [E] Given a vector $$u$$, find $$v$$ of unit length maximizing $$u \\cdot v$$.\n\n"
+                         "2. [M] Derive the maximum likelihood estimator of an exponential distribution.\n"
+                         "3. A machine crashed 5 times last year, each crash independent.\n"
+                         "\t1. [M] What’s the probability that it crashes next month?\n"
+                         "\t1. [H] What’s the probability that it crashes at any given moment?\n"
+                         "4. [H] Is there a betting strategy that always wins?\n\n"
+                         "\t**Hint**: consider doubling the bet.\n\n"
+                         "---\n*This book was created by Chip Huyen.*\n");
+  g_assert_cmpint (bp_deck_parse_result_get_rule (result), ==, BP_DECK_RULE_QUESTION_LIST);
+  deck = bp_deck_parse_result_get_deck (result);
+  g_assert_cmpuint (bp_deck_get_n_questions (deck), ==, 6);
+  /* Under a topic, each sub-question is one to grade on its own, the topic under it. */
+  g_assert_cmpstr (title_at (deck, 0), ==, "[E] What’s the geometric interpretation of the dot product?");
+  g_assert_cmpstr (bp_question_get_subtitle (question_at (deck, 0)), ==, "Dot product");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 1)), ==, 1);
+  /* A tag makes an item ask, whatever its first word. */
+  g_assert_cmpstr (title_at (deck, 2), ==,
+                   "[M] Derive the maximum likelihood estimator of an exponential distribution.");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 2)), ==, 2);
+  g_assert_false (bp_question_has_answer (question_at (deck, 2)));
+  /* Under a stem, each reads with it, its tag in front. */
+  g_assert_cmpstr (title_at (deck, 3), ==, "[M] A machine crashed 5 times last year, each crash "
+                   "independent. What’s the probability that it crashes next month?");
+  g_assert_cmpstr (title_at (deck, 4), ==, "[H] A machine crashed 5 times last year, each crash "
+                   "independent. What’s the probability that it crashes at any given moment?");
+  g_assert_cmpuint (bp_question_get_number (question_at (deck, 4)), ==, 3);
+  /* What an item holds after its question is behind Show Answer: its hint here. */
+  g_assert_nonnull (strstr (answer_text (deck, 5), "consider doubling the bet."));
+  g_assert_null (strstr (answer_text (deck, 5), "Chip Huyen"));
+}
+
+/* Lists of questions inside the answers of a Q&A deck belong to those answers, however
+ * many they are. */
+static void
+test_question_list_in_answers (void)
+{
+  g_autoptr(BpDeck) deck = parse_with_rule ("# SQL\n\n"
+                                            "## What is a join?\n\nIt combines rows. Interviewers go on with:\n\n"
+                                            "- What is an inner join?\n- What is a left join?\n"
+                                            "- What is a right join?\n- What is a cross join?\n"
+                                            "- What is a self join?\n\n"
+                                            "## What is an index?\n\nA lookup structure. Then:\n\n"
+                                            "1. What is a B-tree?\n2. What is a hash index?\n"
+                                            "3. When is an index not used?\n4. What is a covering index?\n\n"
+                                            "## Practice\n\n"
+                                            "* What is a view?\n",
+                                            BP_DECK_RULE_HEADINGS, 3);
+
+  g_assert_cmpstr (title_at (deck, 0), ==, "What is a join?");
+  g_assert_nonnull (strstr (answer_text (deck, 0), "What is a self join?"));
+  g_assert_nonnull (strstr (answer_text (deck, 1), "What is a covering index?"));
+}
+
 static void
 test_ids_stable_when_questions_added (void)
 {
@@ -515,6 +723,12 @@ main (int   argc,
   g_test_add_func ("/deck-shapes/bold-paragraphs", test_bold_paragraphs);
   g_test_add_func ("/deck-shapes/bold-numbers", test_bold_numbers);
   g_test_add_func ("/deck-shapes/bold-numbers-under-questions", test_bold_numbers_under_questions);
+  g_test_add_func ("/deck-shapes/bold-decorated", test_bold_decorated);
+  g_test_add_func ("/deck-shapes/list-items/answer-outside", test_list_items_answer_outside);
+  g_test_add_func ("/deck-shapes/question-list/flat", test_question_list_flat);
+  g_test_add_func ("/deck-shapes/question-list/nested", test_question_list_nested);
+  g_test_add_func ("/deck-shapes/question-list/sections", test_question_list_sections);
+  g_test_add_func ("/deck-shapes/question-list/in-answers", test_question_list_in_answers);
   g_test_add_func ("/deck-shapes/ids/stable-when-questions-added", test_ids_stable_when_questions_added);
   g_test_add_func ("/deck-shapes/canonical-unchanged", test_canonical_unchanged);
 

@@ -82,14 +82,115 @@ item_question (cmark_node *item)
   return found;
 }
 
-static void
+static guint
+count_items (cmark_node *list)
+{
+  guint n = 0;
+
+  for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
+    n++;
+
+  return n;
+}
+
+static gboolean
+item_asks (cmark_node *item)
+{
+  g_autoptr(BpFoundQuestion) question = item != NULL ? item_question (item) : NULL;
+
+  return question != NULL;
+}
+
+/* Whether @next goes on with @list, @n_items long: an ordered list that picks up its
+ * numbering, or the next bullet list (nothing tells it from a list of the answer). */
+static gboolean
+continues_list (cmark_node *list,
+                guint       n_items,
+                cmark_node *next)
+{
+  if (cmark_node_get_type (next) != CMARK_NODE_LIST ||
+      cmark_node_get_list_type (next) != cmark_node_get_list_type (list))
+    return FALSE;
+
+  if (cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
+    return cmark_node_get_list_start (next) == cmark_node_get_list_start (list) + (int)n_items;
+
+  return TRUE;
+}
+
+/* The last block before @next that is no heading over it: a heading right above the
+ * list that goes on names its section ("## ER Modeling" over "5. …"). */
+static cmark_node *
+last_answer_block (cmark_node *list,
+                   cmark_node *next)
+{
+  cmark_node *last = cmark_node_previous (next);
+
+  while (last != list && (cmark_node_get_type (last) == CMARK_NODE_HEADING || bp_deck_rules_is_skippable (last)))
+    last = cmark_node_previous (last);
+
+  return last != list ? last : NULL;
+}
+
+/**
+ * _bp_deck_rules_list_continuation:
+ * @heading_level: the level of the heading that opens the list's last item, or 0
+ *
+ * An answer written less indented than its item falls out of the list, which then
+ * starts again after it ("446. ### Q" + a paragraph at the margin + "447. ### Q"): the
+ * blocks in between belong to the last item, headings of its answer ("## Summary")
+ * included when the numbering goes on. A level-1 heading, a heading no deeper than the
+ * item's own under a bullet list, or an ordered list that asks again without picking
+ * up the numbering, ends them.
+ *
+ * Returns: (nullable): the last of those blocks, or %NULL when no list goes on.
+ */
+cmark_node *
+_bp_deck_rules_list_continuation (cmark_node *list,
+                                  int         heading_level)
+{
+  guint n_items = count_items (list);
+
+  if (cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
+    heading_level = 1;
+  for (cmark_node *node = cmark_node_next (list); node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (continues_list (list, n_items, node))
+        return last_answer_block (list, node);
+      if (type == CMARK_NODE_HEADING &&
+          (heading_level == 0 || cmark_node_get_heading_level (node) <= heading_level))
+        return NULL;
+      if (type == CMARK_NODE_LIST && cmark_node_get_list_type (node) == cmark_node_get_list_type (list) &&
+          item_asks (cmark_node_first_child (node)))
+        return NULL;
+    }
+
+  return NULL;
+}
+
+static int
+item_heading_level (cmark_node *item)
+{
+  cmark_node *first = cmark_node_first_child (item);
+
+  return first != NULL && cmark_node_get_type (first) == CMARK_NODE_HEADING ?
+         cmark_node_get_heading_level (first) : 0;
+}
+
+/* Reads @list's questions into @questions; returns the last block read, @list or the
+ * last of the blocks after it that belong to its last item. */
+static cmark_node *
 find_in_list (cmark_node *list,
               GPtrArray  *questions)
 {
   g_autoptr(GPtrArray) found = _bp_found_question_array_new ();
-  guint n_items = 0, n_answered = 0;
+  guint n_items = 0, n_sure = 0;
   int start = cmark_node_get_list_start (list);
   gboolean ordered = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST;
+  cmark_node *last_item = cmark_node_last_child (list);
+  cmark_node *end = list;
 
   for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item), n_items++)
     {
@@ -99,16 +200,23 @@ find_in_list (cmark_node *list,
         continue;
       if (ordered && !question->numbered)
         question->number = start + n_items, question->numbered = TRUE;
-      n_answered += question->first != NULL || question->split_after != NULL;
+      if (item == last_item &&
+          (question->more_last = _bp_deck_rules_list_continuation (list, item_heading_level (item))) != NULL)
+        question->more_first = cmark_node_next (list), end = question->more_last;
+      /* A heading in an item is a question even with its answer missing. */
+      n_sure += question->first != NULL || question->split_after != NULL ||
+                question->more_first != NULL || item_heading_level (item) > 0;
       g_ptr_array_add (found, question);
     }
 
   /* Most items ask, and most questions get an answer: else it is a list in prose. */
-  if (found->len * 2 < n_items || n_answered * 2 < found->len || n_answered == 0)
-    return;
+  if (found->len * 2 < n_items || n_sure * 2 < found->len || n_sure == 0)
+    return list;
 
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (questions, g_ptr_array_steal_index (found, i--));
+
+  return end;
 }
 
 /**
@@ -125,7 +233,7 @@ bp_deck_rules_find_list_items (cmark_node *document)
 
   for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
     if (cmark_node_get_type (node) == CMARK_NODE_LIST && !_bp_deck_rules_is_link_list (node))
-      find_in_list (node, questions);
+      node = find_in_list (node, questions);
 
   return questions;
 }
@@ -208,6 +316,28 @@ numbered_bold_title (cmark_node  *paragraph,
   return g_strdup (g_strstrip (line->str));
 }
 
+/* Whether most bold questions end with a decoration (a difficulty emoji): then a bold
+ * paragraph that ends with one is a question even when its words do not ask
+ * ("Precision-recall trade-off ⭐️"). */
+static gboolean
+questions_decorated (cmark_node *document)
+{
+  guint n_asking = 0, n_decorated = 0;
+
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node *split;
+      g_autofree char *title = bold_title (node, &split);
+
+      if (title == NULL || !bp_deck_title_looks_like_question (title))
+        continue;
+      n_asking++;
+      n_decorated += bp_deck_title_has_decoration (title);
+    }
+
+  return n_asking > 0 && n_decorated * 2 > n_asking;
+}
+
 /**
  * bp_deck_rules_find_bold:
  *
@@ -228,6 +358,7 @@ bp_deck_rules_find_bold (cmark_node *document,
 {
   GPtrArray *questions = _bp_found_question_array_new ();
   BpFoundQuestion *current = NULL;
+  gboolean decorated = question_like_only && questions_decorated (document);
 
   for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
     {
@@ -242,7 +373,8 @@ bp_deck_rules_find_bold (cmark_node *document,
         current = NULL;
       else if (title != NULL && *title != '\0' && !bp_deck_text_is_answer_label (title) &&
                !bp_deck_title_is_not_question (title) &&
-               (numbered || !question_like_only || bp_deck_title_looks_like_question (title)))
+               (numbered || !question_like_only || bp_deck_title_looks_like_question (title) ||
+                (decorated && bp_deck_title_has_decoration (title))))
         {
           current = _bp_found_question_new (title, cmark_node_get_start_line (node));
           current->split_after = split;

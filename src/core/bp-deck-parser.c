@@ -320,6 +320,23 @@ most_ask (GPtrArray *found)
   return found->len > 0 && n_asking * 2 > found->len;
 }
 
+/* A deck that is a list of questions without answers: when no rule reads more. */
+static GPtrArray *
+choose_question_lists (cmark_node *document,
+                       GPtrArray  *best,
+                       BpDeckRule *rule)
+{
+  g_autoptr(GPtrArray) lists = bp_deck_rules_find_question_lists (document);
+  GPtrArray *kept = bp_deck_rules_keep_question_lists (lists, best);
+
+  if (kept == NULL)
+    return best;
+
+  g_ptr_array_unref (best);
+  *rule = BP_DECK_RULE_QUESTION_LIST;
+  return kept;
+}
+
 /* Tries every rule on the tree without changing it: the canonical one when the deck
  * has a single "### Q<n>:" heading; else the one that finds most questions, in the
  * order below on a tie. Bold paragraphs compete with headings only when they ask, and
@@ -351,33 +368,42 @@ choose_rule (cmark_node *document,
       g_ptr_array_unref (candidates[r]);
 
   *rule = best;
-  return candidates[best];
+  return choose_question_lists (document, candidates[best], rule);
 }
 
+/* Fills @contexts, in step with the questions, with what tells each from questions of
+ * its title when its answer cannot: its section, or %NULL. */
 static void
 add_found_questions (ParseState *state,
-                     GPtrArray  *found)
+                     GPtrArray  *found,
+                     GPtrArray  *contexts)
 {
   for (guint i = 0; i < found->len; i++)
     {
       BpFoundQuestion *question = g_ptr_array_index (found, i);
       guint number = question->numbered ? question->number : state->questions->len + 1;
       g_autofree char *id = NULL;
+      BpQuestion *made;
 
       if (*question->title == '\0')
         continue;
 
       id = unique_question_id (state, question->title);
-      g_ptr_array_add (state->questions,
-                       bp_question_new (number, question->title, id, state->trusted,
-                                        bp_found_question_take_answer (question)));
+      made = bp_question_new (number, question->title, id, state->trusted,
+                              bp_found_question_take_answer (question));
+      if (question->subtitle != NULL)
+        bp_question_set_subtitle (made, question->subtitle);
+      g_ptr_array_add (state->questions, made);
+      g_ptr_array_add (contexts, g_strdup (question->context));
       _bp_deck_parse_result_add_line (state->result, question->line);
     }
 }
 
-/* Questions of one title are told apart by what follows it. */
+/* Questions of one title are told apart by what follows it, else by their section;
+ * a sub-question keeps the question or topic it comes under. */
 static void
-add_subtitles (GPtrArray *questions)
+add_subtitles (GPtrArray *questions,
+               GPtrArray *contexts)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -397,7 +423,13 @@ add_subtitles (GPtrArray *questions)
       if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, bp_question_get_title (question))) < 2)
         continue;
       subtitle = bp_deck_rules_first_words (bp_question_get_answer_document (question), MAX_SUBTITLE_CHARS);
-      bp_question_set_subtitle (question, subtitle);
+      if (*subtitle == '\0' && contexts != NULL && g_ptr_array_index (contexts, i) != NULL)
+        {
+          g_free (subtitle);
+          subtitle = g_strdup (g_ptr_array_index (contexts, i));
+        }
+      if (*subtitle != '\0' || *bp_question_get_subtitle (question) == '\0')
+        bp_question_set_subtitle (question, subtitle);
     }
 }
 
@@ -407,6 +439,7 @@ read_questions (ParseState  *state,
                 GError     **error)
 {
   g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) contexts = NULL;
   BpDeckRule rule;
   int level = 0;
 
@@ -416,14 +449,15 @@ read_questions (ParseState  *state,
   if (state->questions->len > 0)
     {
       _bp_deck_parse_result_set_rule (state->result, BP_DECK_RULE_CANONICAL, QUESTION_HEADING_LEVEL);
-      add_subtitles (state->questions);
+      add_subtitles (state->questions, NULL);
       return TRUE;
     }
 
+  contexts = g_ptr_array_new_with_free_func (g_free);
   found = choose_rule (document, &rule, &level);
   _bp_deck_parse_result_set_rule (state->result, rule, rule == BP_DECK_RULE_HEADINGS ? level : 0);
-  add_found_questions (state, found);
-  add_subtitles (state->questions);
+  add_found_questions (state, found, contexts);
+  add_subtitles (state->questions, contexts);
   return TRUE;
 }
 

@@ -39,6 +39,7 @@ typedef enum {
  * @BP_DECK_RULE_DETAILS: <details> whose summary is the question
  * @BP_DECK_RULE_LIST_ITEMS: list items that start with a heading or a question
  * @BP_DECK_RULE_BOLD: paragraphs entirely bold
+ * @BP_DECK_RULE_QUESTION_LIST: lists of questions without answers, studied by recall
  *
  * How the parser read a deck's questions.
  */
@@ -48,6 +49,7 @@ typedef enum {
   BP_DECK_RULE_DETAILS,
   BP_DECK_RULE_LIST_ITEMS,
   BP_DECK_RULE_BOLD,
+  BP_DECK_RULE_QUESTION_LIST,
 } BpDeckRule;
 
 /* What a deck's author can act on: a line of the file and what is wrong there. */

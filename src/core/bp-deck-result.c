@@ -173,7 +173,8 @@ lint_questions (BpDeckParseResult *self)
       int line = g_array_index (self->lines, int, i);
       gpointer seen;
 
-      if (!bp_question_has_answer (question))
+      /* A list of questions is meant to be answered from memory. */
+      if (!bp_question_has_answer (question) && self->rule != BP_DECK_RULE_QUESTION_LIST)
         add_warning (self, line, g_strdup_printf (_("“%s” has no answer: write it under the question."),
                                                   title));
 
@@ -289,6 +290,8 @@ bp_deck_rule_to_string (BpDeckRule rule)
       return _("list items that ask a question");
     case BP_DECK_RULE_BOLD:
       return _("bold paragraphs");
+    case BP_DECK_RULE_QUESTION_LIST:
+      return _("lists of questions without answers");
     default:
       g_return_val_if_reached ("");
     }

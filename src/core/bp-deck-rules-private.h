@@ -21,6 +21,11 @@ typedef struct
   cmark_node *cut_from;     /* an inline in the last block: it and what follows are no answer */
   char *markdown_before;    /* answer text inside raw HTML (a <details>), read as markdown */
   char *markdown_after;
+  cmark_node *more_first;   /* blocks after the list of a list item's question, its answer too */
+  cmark_node *more_last;
+  cmark_node *list;         /* the document's list the question is an item of, or NULL */
+  char *subtitle;           /* what the row shows under the title: the question it follows */
+  char *context;            /* what tells it from questions of its title: its section */
 } BpFoundQuestion;
 
 void        bp_found_question_free        (BpFoundQuestion *found);
@@ -33,6 +38,9 @@ GPtrArray  *bp_deck_rules_find_list_items (cmark_node *document);
 GPtrArray  *bp_deck_rules_find_bold       (cmark_node *document,
                                            gboolean    question_like_only,
                                            gboolean    numbered_too);
+GPtrArray  *bp_deck_rules_find_question_lists (cmark_node *document);
+GPtrArray  *bp_deck_rules_keep_question_lists (GPtrArray  *lists,
+                                               GPtrArray  *best);
 
 gboolean    bp_deck_rules_is_skippable    (cmark_node *block);
 
@@ -43,6 +51,8 @@ GPtrArray       *_bp_found_question_array_new      (void);
 char            *_bp_deck_rules_block_text         (cmark_node *block);
 gboolean         _bp_deck_rules_is_links_paragraph (cmark_node *paragraph);
 gboolean         _bp_deck_rules_is_link_list       (cmark_node *list);
+cmark_node      *_bp_deck_rules_list_continuation  (cmark_node *list,
+                                                    int         heading_level);
 char       *bp_deck_rules_first_words     (cmark_node *answer,
                                            guint       max_chars);
 

@@ -19,6 +19,8 @@ bp_found_question_free (BpFoundQuestion *found)
   g_free (found->title);
   g_free (found->markdown_before);
   g_free (found->markdown_after);
+  g_free (found->subtitle);
+  g_free (found->context);
   g_free (found);
 }
 
@@ -431,6 +433,28 @@ cut_inlines (cmark_node *from)
     cmark_node_free (parent);
 }
 
+/* Moves the siblings from @first to @last into @answer, but for the skippable ones. */
+static void
+append_blocks (cmark_node *answer,
+               cmark_node *first,
+               cmark_node *last)
+{
+  cmark_node *node = first;
+
+  while (node != NULL)
+    {
+      cmark_node *next = cmark_node_next (node);
+      gboolean done = node == last;
+
+      if (!bp_deck_rules_is_skippable (node))
+        {
+          cmark_node_unlink (node);
+          cmark_node_append_child (answer, node);
+        }
+      node = done ? NULL : next;
+    }
+}
+
 /**
  * bp_found_question_take_answer:
  *
@@ -443,28 +467,16 @@ cmark_node *
 bp_found_question_take_answer (BpFoundQuestion *found)
 {
   cmark_node *answer = cmark_node_new (CMARK_NODE_DOCUMENT);
-  cmark_node *node = found->first;
   cmark_node *child;
 
   if (found->split_after != NULL)
     append_split_paragraph (answer, found->split_after);
   append_markdown (answer, found->markdown_before);
 
-  while (node != NULL)
-    {
-      cmark_node *next = cmark_node_next (node);
-      gboolean done = node == found->last;
-
-      if (!bp_deck_rules_is_skippable (node))
-        {
-          cmark_node_unlink (node);
-          cmark_node_append_child (answer, node);
-        }
-      node = done ? NULL : next;
-    }
-
+  append_blocks (answer, found->first, found->last);
   cut_inlines (found->cut_from);
   append_markdown (answer, found->markdown_after);
+  append_blocks (answer, found->more_first, found->more_last);
 
   /* An answer that ends in a rule separated it from the next question. */
   while ((child = cmark_node_last_child (answer)) != NULL && bp_deck_rules_is_skippable (child))

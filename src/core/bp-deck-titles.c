@@ -209,14 +209,71 @@ has_word (const char *folded,
   return FALSE;
 }
 
+/* Emoji, their joiners and variation selectors, marks and spaces: what decks put after
+ * a question to say how hard it is ("What is X? \u200d⭐️"). */
+static gboolean
+is_decoration (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_OTHER_SYMBOL:
+    case G_UNICODE_MODIFIER_SYMBOL:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_FORMAT:
+      return TRUE;
+
+    default:
+      return g_unichar_isspace (c);
+    }
+}
+
+/* Where the decorations that end @title start: its length when none does. */
+static gsize
+decoration_start (const char *title)
+{
+  const char *end = title + strlen (title);
+
+  while (end > title)
+    {
+      const char *previous = g_utf8_find_prev_char (title, end);
+
+      if (previous == NULL || !is_decoration (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+
+  return end - title;
+}
+
+/**
+ * bp_deck_title_has_decoration:
+ *
+ * Returns: whether @title ends with an emoji or another symbol after its words.
+ */
+gboolean
+bp_deck_title_has_decoration (const char *title)
+{
+  g_autofree char *trimmed = g_strchomp (g_strdup (title));
+  gsize start = decoration_start (trimmed);
+
+  return start > 0 && trimmed[start] != '\0';
+}
+
 static gboolean
 ends_with_question_mark (const char *title)
 {
   g_autofree char *trimmed = g_strdup (title);
+  gsize length;
 
-  g_strchomp (trimmed);
-  while (*trimmed && strchr ("*_`)\"'", trimmed[strlen (trimmed) - 1]) != NULL)
-    trimmed[strlen (trimmed) - 1] = '\0';
+  do
+    {
+      trimmed[decoration_start (trimmed)] = '\0';
+      length = strlen (trimmed);
+      while (*trimmed && strchr ("*_`)\"'", trimmed[strlen (trimmed) - 1]) != NULL)
+        trimmed[strlen (trimmed) - 1] = '\0';
+    }
+  while (strlen (trimmed) != length);
 
   return g_str_has_suffix (trimmed, "?") || g_str_has_suffix (trimmed, "？");
 }
@@ -269,6 +326,28 @@ bp_deck_title_is_not_question (const char *title)
 
   for (gsize i = 0; i < G_N_ELEMENTS (not_question_prefixes); i++)
     if (g_str_has_prefix (folded, not_question_prefixes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * bp_deck_title_names_questions:
+ *
+ * Returns: whether @title heads a section of questions ("Coding questions",
+ *   "5.2.1.2 Questions", "Exercises"): every item of a list under it asks.
+ */
+gboolean
+bp_deck_title_names_questions (const char *title)
+{
+  static const char * const words[] = {
+    "question", "questions", "exercise", "exercises", "problems", "quiz", "fragen",
+    "preguntas", "questões", "perguntas", "问题", "面试题", "練習", "質問",
+  };
+  g_autofree char *folded = fold (title);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (has_word (folded, words[i]))
       return TRUE;
 
   return FALSE;
