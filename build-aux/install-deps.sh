@@ -6,7 +6,7 @@ set -eu
 build_packages="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
-  libgtk-4-dev libgtk-4-bin libadwaita-1-dev libwebkitgtk-6.0-dev
+  libgtk-4-dev libgtk-4-bin libepoxy-dev libadwaita-1-dev libwebkitgtk-6.0-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
   libgtksourceview-5-dev libjavascriptcoregtk-6.0-dev libjs-katex
   desktop-file-utils appstream libxml2-utils librsvg2-bin librsvg2-common libgl1-mesa-dri

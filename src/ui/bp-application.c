@@ -13,6 +13,7 @@
 #include "bp-deck-parser.h"
 #include "bp-math-renderer.h"
 #include "bp-preferences-window.h"
+#include "bp-renderer.h"
 #include "bp-window.h"
 
 struct _BpApplication
@@ -544,6 +545,7 @@ bp_application_startup (GApplication *application)
   BpApplication *self = BP_APPLICATION (application);
 
   G_APPLICATION_CLASS (bp_application_parent_class)->startup (application);
+  bp_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),

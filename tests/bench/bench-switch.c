@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 
 #include <adwaita.h>
 
@@ -29,7 +30,8 @@
  *
  * --only=NAME runs one of them; BENCH_SWITCH_ROUNDS=N goes through them N times instead
  * of ROUNDS, for a quick try; BENCH_EXPERIMENT_CSS="…" adds a style sheet to every
- * window, to try what a style costs (e.g. "window.solid-csd { box-shadow: none; }"). */
+ * window, to try what a style costs (e.g. "window.solid-csd { box-shadow: none; }");
+ * BENCH_SWITCH_TRACE=1 prints each frame of the 5 s after a switch, with its CPU time. */
 
 #define ROUNDS 5
 #define WINDOW_WIDTH 960
@@ -144,12 +146,33 @@ load_changed_cb (WebKitWebView   *web_view,
 static double last_frame_ms;
 static guint n_frames;
 
+/* This process's CPU time, all its threads, more finely than bench_read_cpu_ms () reads it. */
+static double
+process_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* With BENCH_SWITCH_TRACE, in the AFTER_MS after a switch: each frame's time and the
+ * process's CPU time at its end, pairs of doubles. */
+static GArray *frame_times;
+
 /* Frames the window draws during a switch, and in all. */
 static void
 frame_drawn_cb (GdkFrameClock *frame_clock)
 {
   last_frame_ms = bench_now_ms ();
   n_frames++;
+  if (frame_times != NULL)
+    {
+      double cpu = process_cpu_ms ();
+
+      g_array_append_val (frame_times, last_frame_ms);
+      g_array_append_val (frame_times, cpu);
+    }
   if (current.expected_uri != NULL && frame_clock == current.frame_clock)
     current.frames++;
 }
@@ -186,16 +209,25 @@ spin_until_quiet (void)
     }
 }
 
+static gboolean
+spin_done_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Sleeps in the main loop, as an application does, and not in a loop polling it every
+ * millisecond: that loop's own wake-ups were 0.15 s of the UI process's CPU in the 5 s
+ * after a switch, counted as the app's. */
 static void
 spin_for (double milliseconds)
 {
-  double end = bench_now_ms () + milliseconds;
+  gboolean done = FALSE;
 
-  while (bench_now_ms () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  g_timeout_add_full (G_PRIORITY_HIGH, (guint)milliseconds, spin_done_cb, &done, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /* Opens the page at @position and prints what it took, as a SAMPLE line. */
@@ -374,22 +406,43 @@ read_cpu (double *ui_ms,
     *web_ms += bench_read_cpu_ms (g_array_index (helpers, pid_t, i));
 }
 
+/* A TRACE line: when the switch began (CLOCK_MONOTONIC, to find it in `perf record -k
+ * CLOCK_MONOTONIC`), then each frame as <ms after the switch>@<ms of CPU since the page
+ * was painted>, so that each burst of frames shows what it cost. */
+static void
+print_trace (double start_ms,
+             double cpu_start_ms)
+{
+  g_print ("TRACE start %.3f:", start_ms);
+  for (guint f = 0; f < frame_times->len; f += 2)
+    g_print (" %.0f@%.0f", g_array_index (frame_times, double, f) - start_ms,
+             g_array_index (frame_times, double, f + 1) - cpu_start_ms);
+  g_print ("\n");
+  g_clear_pointer (&frame_times, g_array_unref);
+}
+
 /* CPU of both processes and frames of the window in the AFTER_MS after a switch, as an
- * AFTER line each. */
+ * AFTER line each; BENCH_SWITCH_TRACE adds a TRACE line. */
 static void
 measure_after_switches (Subject *subject)
 {
   for (guint i = 1; i <= AFTER_SWITCHES; i++)
     {
-      double ui_before, web_before, ui_after, web_after;
+      double ui_before, web_before, ui_after, web_after, cpu_start_ms;
+      double start_ms = bench_now_ms ();
       guint frames_before;
 
+      if (g_getenv ("BENCH_SWITCH_TRACE") != NULL)
+        frame_times = g_array_new (FALSE, FALSE, sizeof (double));
       switch_to (subject, (i * 5) % subject->uris->len);
       read_cpu (&ui_before, &web_before);
+      cpu_start_ms = process_cpu_ms ();
       frames_before = n_frames;
       spin_for (AFTER_MS);
       read_cpu (&ui_after, &web_after);
       g_print ("AFTER %.3f %.3f %u\n", ui_after - ui_before, web_after - web_before, n_frames - frames_before);
+      if (frame_times != NULL)
+        print_trace (start_ms, cpu_start_ms);
     }
 }
 

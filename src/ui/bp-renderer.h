@@ -1,0 +1,12 @@
+/* bp-renderer.h: GTK's cairo renderer where OpenGL is drawn in software
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean  bp_renderer_is_software_gl (const char *gl_renderer);
+gboolean  bp_renderer_choose         (GdkDisplay *display);
+
+G_END_DECLS
