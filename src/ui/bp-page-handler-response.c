@@ -83,10 +83,18 @@ deck_file_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* Logged as the other pages are (see request_cb in bp-page-handler.c). */
   if (bytes != NULL)
-    _bp_page_handler_finish_with_bytes (request, bytes, job->content_type, DECK_FILE_CSP);
+    {
+      g_debug ("%s: %" G_GSIZE_FORMAT " bytes, %s", webkit_uri_scheme_request_get_uri (request),
+               g_bytes_get_size (bytes), job->content_type);
+      _bp_page_handler_finish_with_bytes (request, bytes, job->content_type, DECK_FILE_CSP);
+    }
   else
-    webkit_uri_scheme_request_finish_error (request, error);
+    {
+      g_debug ("%s refused: %s", webkit_uri_scheme_request_get_uri (request), error->message);
+      webkit_uri_scheme_request_finish_error (request, error);
+    }
 }
 
 /* @relative_path in @folder, an open deck's, answers @request when it is read. */

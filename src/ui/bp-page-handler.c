@@ -277,6 +277,7 @@ request_deck_file (BpPageHandler          *self,
       g_autoptr(GError) error = g_error_new_literal (BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
                                                      _("This image is not part of an open deck."));
 
+      g_debug ("%s refused: %s", webkit_uri_scheme_request_get_uri (request), error->message);
       webkit_uri_scheme_request_finish_error (request, error);
       return;
     }
