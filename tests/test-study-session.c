@@ -7,6 +7,7 @@
 
 #include "bp-answer-view-private.h"
 #include "bp-preferences-window.h"
+#include "bp-question-row.h"
 #include "bp-sidebar-private.h"
 #include "bp-study-queue.h"
 #include "bp-study-view-private.h"
@@ -339,6 +340,22 @@ test_header_and_sidebar_follow (void)
   close_window (window);
 }
 
+static BpQuestionRow *
+row_for (BpWindow   *window,
+         BpQuestion *question)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar->question_list));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (BP_IS_QUESTION_ROW (row) && bp_question_row_get_question (BP_QUESTION_ROW (row)) == question)
+        return BP_QUESTION_ROW (row);
+    }
+  return NULL;
+}
+
 /* Space, then the grade's key; waits for the next question (or the summary). Half a
  * minute later than the grade before: grades of the same instant replay in no set order. */
 static void
@@ -361,18 +378,21 @@ reveal_and_grade (BpWindow   *window,
 
 /* Again: the question comes back in this session after BP_STUDY_QUEUE_RELEARN_GAP others, as
  * its button says; undo takes that back too; once Good it does not come back, and the
- * summary counts it once, forgotten once. */
+ * summary counts it once, forgotten once. Revealing an answer makes it read. */
 static void
 test_again_comes_back (void)
 {
   BpWindow *window = open_window (app, 1000, 760);
   BpStudyView *view = window->study_view;
   BpQuestion *forgotten;
+  BpQuestionRow *row;
   Showing showing;
   guint n_left, n_session;
   const char *summary;
 
   spin_until (reviews_loaded, bp_application_get_reviews (app), "the review log to be read");
+  /* The sessions before revealed some answers. */
+  bp_study_store_mark_all_unread (window->store);
   press_keys (GTK_WINDOW (window), "ctrl+r");
   spin_until (shows_a_question, view, "the first question of the session");
   forgotten = bp_study_view_get_question (view);
@@ -381,8 +401,14 @@ test_again_comes_back (void)
   g_assert_cmpstr (gtk_button_get_label (bp_study_view_get_grade_button (view, BP_GRADE_AGAIN)), ==,
                    "Again · in this session");
 
+  /* Revealed is read: the sidebar's dot goes. */
+  g_assert_false (bp_study_store_get_read (window->store, bp_question_get_id (forgotten)));
   press_keys (GTK_WINDOW (window), "space");
   spin_until (revealed, view, "the answer to be revealed");
+  g_assert_true (bp_study_store_get_read (window->store, bp_question_get_id (forgotten)));
+  row = row_for (window, forgotten);
+  g_assert_nonnull (row);
+  g_assert_true (bp_question_row_get_flags (row) & BP_STUDY_FLAG_READ);
 
   /* 1: another question, but as many left: the forgotten one is among them. */
   press_keys (GTK_WINDOW (window), "1");

@@ -323,6 +323,8 @@ reveal_action (GtkWidget  *widget,
     return;
 
   set_revealed (self, TRUE);
+  /* Studied is read: the sidebar's unread dot goes, as if opened in the reader. */
+  bp_study_store_set_read (self->store, bp_question_get_id (self->question), TRUE);
   bp_answer_view_set_answer_hidden (self->answer_view, FALSE);
   gtk_stack_set_visible_child_name (self->buttons, "grades");
   update_actions (self);
