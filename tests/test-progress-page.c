@@ -190,6 +190,72 @@ test_graded_today (void)
   g_assert_nonnull (strstr (tomorrow_tile, bp_progress_colour (tile_recall (tomorrow_tile))));
 }
 
+/* The colour key names every colour a tile can have, with what it means, in the colour the
+ * tiles use: recalled (green), lower recall (blue), hard (orange), forgotten (red), new
+ * (grey), and the weak mark. Each tile of a deck in all those states finds its colour there. */
+static void
+test_legend (void)
+{
+  const char *text = "# Deck\n\n### Q1: A\n\nA.\n\n### Q2: B\n\nB.\n\n### Q3: C\n\nC.\n\n"
+                     "### Q4: D\n\nD.\n\n### Q5: E\n\nE.\n";
+  static const struct { gint64 days_ago; const char *colour; const char *label; } expected[] = {
+    { 0, "var(--figure-green)", "Recalled: 90 % or more" },
+    { 19, "var(--figure-blue)", "Lower recall: 80 to 90 %" },
+    { 56, "var(--figure-orange)", "70 to 80 %, or hard today" },
+    { 1000, "var(--figure-red)", "Below 70 %, or forgotten today" },
+    { -1, "var(--figure-muted)", "Not studied yet" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) deck = bp_deck_parser_parse ("t", text, -1, BP_DECK_UNTRUSTED, &error);
+  g_autoptr(GHashTable) states = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) weak = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+  BpProgressOptions options = { bp_fsrs_default_parameters (), TODAY, 0, 0.9, BP_STUDY_QUEUE_NO_INTERVIEW };
+  g_autofree char *html = NULL;
+  const char *legend, *legend_end;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *id = bp_question_get_id (bp_deck_get_question (deck, i));
+      BpCardState *state = g_new0 (BpCardState, 1);
+
+      if (expected[i].days_ago < 0)
+        {
+          g_free (state);
+          g_hash_table_add (weak, (gpointer)id);
+          continue;
+        }
+      *state = (BpCardState) { .memory = { 10, 5 }, .last_day = TODAY - expected[i].days_ago,
+                               .first_day = TODAY - 1000, .n_reviews = 2, .last_grade = BP_GRADE_GOOD };
+      g_hash_table_insert (states, (gpointer)id, state);
+    }
+  html = bp_progress_page_render (deck, states, events, weak, &options, NULL);
+  legend = strstr (html, "progress-legend");
+  g_assert_nonnull (legend);
+  legend_end = strstr (legend, "</svg>");
+  g_assert_nonnull (legend_end);
+  g_test_message ("%.*s", (int)(legend_end - legend), legend);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *tile = tile_of (html, bp_question_get_id (bp_deck_get_question (deck, i)));
+      g_autofree char *item = g_strdup_printf ("data-colour=\"%s\"", expected[i].colour);
+      g_autofree char *swatch = g_strdup_printf ("style=\"fill: %s\"/><text", expected[i].colour);
+      const char *at = g_strstr_len (legend, legend_end - legend, item);
+
+      /* The tile has the colour, and the key says what it means. */
+      g_assert_nonnull (strstr (tile, expected[i].colour));
+      g_assert_nonnull (at);
+      g_assert_nonnull (g_strstr_len (at, legend_end - at, swatch));
+      g_assert_nonnull (g_strstr_len (at, strstr (at, "</g>") - at, expected[i].label));
+    }
+  g_assert_nonnull (g_strstr_len (legend, legend_end - legend, "Weak topic"));
+  g_assert_nonnull (g_strstr_len (legend, legend_end - legend, "aria-label=\"Colour key\""));
+  /* Drawn in the page's colours only: no fixed one to clash with the dark style. */
+  g_assert_null (g_strstr_len (legend, legend_end - legend, "#"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,5 +263,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/progress-page/figures", test_page);
   g_test_add_func ("/progress-page/graded-today", test_graded_today);
+  g_test_add_func ("/progress-page/legend", test_legend);
   return g_test_run ();
 }

@@ -344,8 +344,11 @@ test_interview_caps_session (void)
   g_settings_set_string (settings, "interview-date", INTERVIEW);
   wanted.days = 2;
   spin_until (easy_label_is, &wanted, "the Easy button to be capped before the interview");
+  /* Hard on a new question brings it back in this session: no interval to cap. */
   for (BpGrade grade = BP_GRADE_HARD; grade <= BP_GRADE_EASY; grade++)
-    g_assert_cmpuint (label_days (view, grade), <=, 2);
+    if (!g_str_has_suffix (gtk_button_get_label (bp_study_view_get_grade_button (view, grade)),
+                           "in this session"))
+      g_assert_cmpuint (label_days (view, grade), <=, 2);
 
   /* Graded Easy, it is due on 3 December, before the interview. */
   graded = bp_study_view_get_question (view);

@@ -1,4 +1,4 @@
-/* test-study-queue.c: the study order, the daily limit of new questions, undo, an interview date
+/* test-study-queue.c: the study order, the daily limit of new questions, learning steps, undo, an interview date
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -114,12 +114,12 @@ test_undo (void)
   queue = bp_study_queue_new (bp_fsrs_default_parameters (), &options, cards, 3);
   g_assert_null (bp_study_queue_undo (queue, &event_id));
 
-  g_assert_true (bp_study_queue_graded (queue, "a", "event-a"));
-  g_assert_true (bp_study_queue_graded (queue, "b", "event-b"));
+  g_assert_true (bp_study_queue_graded (queue, "a", BP_GRADE_GOOD, "event-a"));
+  g_assert_true (bp_study_queue_graded (queue, "b", BP_GRADE_GOOD, "event-b"));
   g_assert_cmpstr (bp_study_queue_peek (queue), ==, "c");
-  g_assert_true (bp_study_queue_graded (queue, "c", "event-c"));
+  g_assert_true (bp_study_queue_graded (queue, "c", BP_GRADE_GOOD, "event-c"));
   g_assert_null (bp_study_queue_peek (queue));
-  g_assert_false (bp_study_queue_graded (queue, "c", "again"));
+  g_assert_false (bp_study_queue_graded (queue, "c", BP_GRADE_GOOD, "again"));
   g_assert_cmpuint (bp_study_queue_get_n_undo (queue), ==, 3);
 
   g_assert_cmpstr (bp_study_queue_undo (queue, &event_id), ==, "c");
@@ -130,6 +130,94 @@ test_undo (void)
   g_assert_cmpstr (bp_study_queue_get_nth (queue, 1), ==, "c");
   g_assert_cmpuint (bp_study_queue_get_length (queue), ==, 2);
   g_assert_cmpuint (bp_study_queue_get_n_undo (queue), ==, 1);
+}
+
+/* The queue as a string, "n1 n2 r": what the session would show, in order. */
+static char *
+queue_string (BpStudyQueue *queue)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < bp_study_queue_get_length (queue); i++)
+    g_string_append_printf (text, i > 0 ? " %s" : "%s", bp_study_queue_get_nth (queue, i));
+  return g_string_free (text, FALSE);
+}
+
+/* Again brings a question back after BP_STUDY_QUEUE_RELEARN_GAP others, last if fewer are
+ * left, until it is recalled; Hard does so for a new or relearnt question, not a review.
+ * The summary counts each question once. Undo, all the way, gives back each queue exactly. */
+static void
+test_relearn (void)
+{
+  BpCardState due = reviewed (TODAY - 20, 5);
+  BpQueueCard cards[] = {
+    { "n1", NULL, FALSE }, { "n2", NULL, FALSE }, { "r", &due, FALSE },
+    { "n3", NULL, FALSE }, { "n4", NULL, FALSE },
+  };
+  static const struct { const char *id; BpGrade grade; const char *after; } steps[] = {
+    { "r", BP_GRADE_AGAIN, "n1 n2 n3 r n4" },
+    { "n1", BP_GRADE_HARD, "n2 n3 r n1 n4" },
+    { "n2", BP_GRADE_GOOD, "n3 r n1 n4" },
+    { "n3", BP_GRADE_AGAIN, "r n1 n4 n3" },
+    { "r", BP_GRADE_HARD, "n1 n4 n3 r" },
+    { "n1", BP_GRADE_GOOD, "n4 n3 r" },
+    { "n4", BP_GRADE_EASY, "n3 r" },
+    { "n3", BP_GRADE_GOOD, "r" },
+    { "r", BP_GRADE_AGAIN, "r" },
+    { "r", BP_GRADE_GOOD, "" },
+  };
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  BpQueueOptions options;
+  g_autoptr(BpStudyQueue) queue = NULL;
+  const char *event_id = NULL;
+
+  bp_queue_options_init (&options, TODAY);
+  queue = bp_study_queue_new (bp_fsrs_default_parameters (), &options, cards, G_N_ELEMENTS (cards));
+  g_assert_true (bp_study_queue_get_requeues (queue, "r", BP_GRADE_AGAIN));
+  g_assert_false (bp_study_queue_get_requeues (queue, "r", BP_GRADE_HARD));
+  g_assert_true (bp_study_queue_get_requeues (queue, "n1", BP_GRADE_HARD));
+  g_assert_false (bp_study_queue_get_requeues (queue, "n1", BP_GRADE_GOOD));
+  g_assert_false (bp_study_queue_get_requeues (queue, "missing", BP_GRADE_AGAIN));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *event = g_strdup_printf ("event-%u", i);
+      g_autofree char *after = NULL;
+
+      g_ptr_array_add (before, queue_string (queue));
+      g_assert_cmpstr (bp_study_queue_peek (queue), ==, steps[i].id);
+      g_assert_true (bp_study_queue_graded (queue, steps[i].id, steps[i].grade, event));
+      after = queue_string (queue);
+      g_assert_cmpstr (after, ==, steps[i].after);
+      if (i == 0)
+        {
+          /* Back as a review, which the progress line counts so. */
+          g_assert_cmpuint (bp_study_queue_get_n_due (queue), ==, 1);
+          g_assert_true (bp_study_queue_get_requeues (queue, "r", BP_GRADE_HARD));
+        }
+    }
+  g_assert_null (bp_study_queue_peek (queue));
+  g_assert_cmpuint (bp_study_queue_get_n_studied (queue), ==, 5);
+  g_assert_cmpuint (bp_study_queue_get_n_forgotten (queue), ==, 2);
+
+  for (guint i = G_N_ELEMENTS (steps); i-- > 0;)
+    {
+      g_autofree char *expected_event = g_strdup_printf ("event-%u", i);
+      g_autofree char *now = NULL;
+
+      g_assert_cmpstr (bp_study_queue_undo (queue, &event_id), ==, steps[i].id);
+      g_assert_cmpstr (event_id, ==, expected_event);
+      now = queue_string (queue);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (before, i));
+      if (i == 4)
+        {
+          g_assert_cmpuint (bp_study_queue_get_n_studied (queue), ==, 4);
+          g_assert_cmpuint (bp_study_queue_get_n_forgotten (queue), ==, 2);
+        }
+    }
+  g_assert_null (bp_study_queue_undo (queue, &event_id));
+  g_assert_cmpuint (bp_study_queue_get_n_studied (queue), ==, 0);
+  g_assert_cmpuint (bp_study_queue_get_n_forgotten (queue), ==, 0);
 }
 
 /* With an interview in 20 days, no interval jumps over it: the review falls the day before
@@ -238,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/study-queue/order", test_order);
   g_test_add_func ("/study-queue/new-limit", test_new_limit);
   g_test_add_func ("/study-queue/undo", test_undo);
+  g_test_add_func ("/study-queue/relearn", test_relearn);
   g_test_add_func ("/study-queue/interview-date", test_interview_date);
   g_test_add_func ("/study-queue/again-due-today", test_again_due_today);
   g_test_add_func ("/study-queue/parse-day", test_parse_day);

@@ -1,4 +1,4 @@
-/* test-study-session.c: a study session in the window: hidden answer, reveal, grade, undo, restart
+/* test-study-session.c: a study session in the window: hidden answer, reveal, grade, undo, restart, learning steps
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -7,6 +7,7 @@
 
 #include "bp-answer-view-private.h"
 #include "bp-preferences-window.h"
+#include "bp-question-row.h"
 #include "bp-sidebar-private.h"
 #include "bp-study-queue.h"
 #include "bp-study-view-private.h"
@@ -339,6 +340,118 @@ test_header_and_sidebar_follow (void)
   close_window (window);
 }
 
+static BpQuestionRow *
+row_for (BpWindow   *window,
+         BpQuestion *question)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar->question_list));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (BP_IS_QUESTION_ROW (row) && bp_question_row_get_question (BP_QUESTION_ROW (row)) == question)
+        return BP_QUESTION_ROW (row);
+    }
+  return NULL;
+}
+
+/* Space, then the grade's key; waits for the next question (or the summary). Half a
+ * minute later than the grade before: grades of the same instant replay in no set order. */
+static void
+reveal_and_grade (BpWindow   *window,
+                  const char *key)
+{
+  Showing showing = { window->study_view, bp_study_view_get_question (window->study_view) };
+  static guint n_graded;
+  g_autofree char *now = g_strdup_printf ("2026-12-01T10:%02u:%02uZ", n_graded / 2,
+                                          (n_graded % 2) * 30);
+
+  n_graded++;
+  g_setenv ("BACKPROP_NOW", now, TRUE);
+
+  press_keys (GTK_WINDOW (window), "space");
+  spin_until (revealed, window->study_view, "the answer to be revealed");
+  press_keys (GTK_WINDOW (window), key);
+  spin_until (shows_other, &showing, "the next question");
+}
+
+/* Again: the question comes back in this session after BP_STUDY_QUEUE_RELEARN_GAP others, as
+ * its button says; undo takes that back too; once Good it does not come back, and the
+ * summary counts it once, forgotten once. Revealing an answer makes it read. */
+static void
+test_again_comes_back (void)
+{
+  BpWindow *window = open_window (app, 1000, 760);
+  BpStudyView *view = window->study_view;
+  BpQuestion *forgotten;
+  BpQuestionRow *row;
+  Showing showing;
+  guint n_left, n_session;
+  const char *summary;
+
+  spin_until (reviews_loaded, bp_application_get_reviews (app), "the review log to be read");
+  /* The sessions before revealed some answers. */
+  bp_study_store_mark_all_unread (window->store);
+  press_keys (GTK_WINDOW (window), "ctrl+r");
+  spin_until (shows_a_question, view, "the first question of the session");
+  forgotten = bp_study_view_get_question (view);
+  n_left = n_session = bp_study_view_get_n_left (view);
+  g_assert_cmpuint (n_left, >, BP_STUDY_QUEUE_RELEARN_GAP + 1);
+  g_assert_cmpstr (gtk_button_get_label (bp_study_view_get_grade_button (view, BP_GRADE_AGAIN)), ==,
+                   "Again · in this session");
+
+  /* Revealed is read: the sidebar's dot goes. */
+  g_assert_false (bp_study_store_get_read (window->store, bp_question_get_id (forgotten)));
+  press_keys (GTK_WINDOW (window), "space");
+  spin_until (revealed, view, "the answer to be revealed");
+  g_assert_true (bp_study_store_get_read (window->store, bp_question_get_id (forgotten)));
+  row = row_for (window, forgotten);
+  g_assert_nonnull (row);
+  g_assert_true (bp_question_row_get_flags (row) & BP_STUDY_FLAG_READ);
+
+  /* 1: another question, but as many left: the forgotten one is among them. */
+  press_keys (GTK_WINDOW (window), "1");
+  showing = (Showing) { view, forgotten };
+  spin_until (shows_other, &showing, "the next question");
+  g_assert_cmpuint (bp_study_view_get_n_left (view), ==, n_left);
+  /* Undo: back, unrevealed, the queue as it was; graded Again once more. */
+  press_keys (GTK_WINDOW (window), "ctrl+z");
+  spin_until (shows_same, &showing, "the forgotten question back");
+  g_assert_cmpuint (bp_study_view_get_n_left (view), ==, n_left);
+  reveal_and_grade (window, "1");
+
+  for (guint i = 0; i < BP_STUDY_QUEUE_RELEARN_GAP; i++)
+    {
+      g_assert_true (bp_study_view_get_question (view) != forgotten);
+      reveal_and_grade (window, "3");
+      g_assert_cmpuint (bp_study_view_get_n_left (view), ==, --n_left);
+    }
+  g_assert_true (bp_study_view_get_question (view) == forgotten);
+  /* Good now is a same-day review: FSRS's interval, in days. */
+  g_assert_nonnull (strstr (gtk_button_get_label (bp_study_view_get_grade_button (view, BP_GRADE_GOOD)),
+                            "day"));
+  reveal_and_grade (window, "3");
+  g_assert_cmpuint (bp_study_view_get_n_left (view), ==, --n_left);
+
+  /* Recalled: it does not come back, and the session ends. */
+  while (bp_study_view_get_question (view) != NULL)
+    {
+      g_assert_true (bp_study_view_get_question (view) != forgotten);
+      reveal_and_grade (window, "3");
+    }
+  summary = bp_study_view_get_summary (view);
+  g_test_message ("summary: %s", summary);
+  {
+    g_autofree char *counts = g_strdup_printf ("%u reviewed, 1 again,", n_session);
+
+    g_assert_true (g_str_has_prefix (summary, counts));
+  }
+  g_assert_null (strstr (summary, "due today"));
+  g_setenv ("BACKPROP_NOW", TODAY, TRUE);
+  close_window (window);
+}
+
 static GtkWindow *
 find_preferences (void)
 {
@@ -411,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/study-session/recall-reveal-grade-undo-restart", test_session);
   g_test_add_func ("/study-session/header-and-sidebar-follow", test_header_and_sidebar_follow);
   g_test_add_func ("/study-session/preferences", test_preferences);
+  g_test_add_func ("/study-session/again-comes-back", test_again_comes_back);
 
   return run_app_tests (&app);
 }

@@ -58,7 +58,7 @@ learner_grade (BpQuestion        *question,
   return BP_GRADE_GOOD;
 }
 
-/* "Good · 4 days" → 4; "3 months" ≈ 90; "Again · today" → 0. */
+/* "Good · 4 days" → 4; "3 months" ≈ 90; "Again · in this session" → 0. */
 static guint
 label_days (const char *label)
 {
@@ -67,7 +67,7 @@ label_days (const char *label)
 
   g_assert_nonnull (interval);
   interval += strlen (" · ");
-  if (g_str_equal (interval, "today"))
+  if (g_str_equal (interval, "in this session"))
     return 0;
   n = (guint)g_ascii_strtoull (interval, NULL, 10);
   if (strstr (interval, "month") != NULL)
@@ -199,7 +199,8 @@ grade_shown (BpWindow *window,
   spin_until (session_moved, moved, "the next question");
 }
 
-/* Sessions until nothing is due: one, and another for what was forgotten, as the summary says. */
+/* Sessions until nothing is due, as the summary says: one, since what is forgotten comes
+ * back in it until recalled. */
 static void
 study_until_done (BpWindow *window,
                   FILE     *schedule)
@@ -221,7 +222,10 @@ study_until_done (BpWindow *window,
       gtk_widget_activate_action (GTK_WIDGET (window), "study.stop", NULL);
       spin_until (reading, window, "the answers again");
       if (strstr (bp_study_view_get_summary (window->study_view), "due today") == NULL)
-        return;
+        {
+          g_assert_cmpuint (session, ==, 0);
+          return;
+        }
     }
   g_assert_not_reached ();
 }
@@ -309,7 +313,7 @@ check_schedule (void)
         }
       else
         last_good[number] = 0;
-      /* A forgotten question is offered again today, not "in 1 day". */
+      /* A forgotten question is offered again in the same session, not "in 1 day". */
       if (g_str_equal (f[2], "1"))
         g_assert_cmpuint (days, ==, 0);
     }

@@ -249,6 +249,42 @@ append_tiles (GString                 *html,
   g_string_append (html, "</svg>\n");
 }
 
+/* What each tile colour means, drawn as the tiles are (the same --figure-* colours, from
+ * the same function), so the key follows the style and never says another colour. */
+static void
+append_legend (GString *html)
+{
+  const struct { const char *colour; const char *label; } keys[] = {
+    /* Translators: the Progress page's colour key */
+    { bp_progress_colour (0.95), N_("Recalled: 90 % or more") },
+    { bp_progress_colour (0.85), N_("Lower recall: 80 to 90 %") },
+    { bp_progress_colour (0.75), N_("70 to 80 %, or hard today") },
+    { bp_progress_colour (0), N_("Below 70 %, or forgotten today") },
+    { bp_progress_colour (-1), N_("Not studied yet") },
+  };
+  guint n = G_N_ELEMENTS (keys) + 1, line = CELL + 2 * CELL_GAP;
+  g_autofree char *label = g_markup_escape_text (_("Colour key"), -1);
+  g_autofree char *weak = g_markup_escape_text (_("Weak topic"), -1);
+
+  g_string_append_printf (html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bp-figure progress-legend\" "
+                          "role=\"img\" aria-label=\"%s\" viewBox=\"0 0 320 %u\" width=\"320\" height=\"%u\">\n",
+                          label, n * line, n * line);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *text = g_markup_escape_text (_(keys[i].label), -1);
+
+      g_string_append_printf (html, "<g class=\"legend-item\" data-colour=\"%s\"><rect x=\"0\" y=\"%u\" "
+                              "width=\"%u\" height=\"%u\" rx=\"2\" style=\"fill: %s\"/>"
+                              "<text x=\"%u\" y=\"%u\" style=\"fill: var(--figure-fg); font-size: 12px\">%s</text></g>\n",
+                              keys[i].colour, i * line, CELL, CELL, keys[i].colour, CELL + 6,
+                              i * line + CELL - 1, text);
+    }
+  g_string_append_printf (html, "<g class=\"legend-item weak\"><circle cx=\"%u\" cy=\"%u\" r=\"3\" "
+                          "style=\"fill: var(--figure-fg)\"/><text x=\"%u\" y=\"%u\" "
+                          "style=\"fill: var(--figure-fg); font-size: 12px\">%s</text></g>\n</svg>\n",
+                          CELL / 2, (n - 1) * line + CELL / 2, CELL + 6, (n - 1) * line + CELL - 1, weak);
+}
+
 /* 26 weeks of days, a column a week, today in the last one. */
 static void
 append_calendar (GString                 *html,
@@ -333,6 +369,7 @@ bp_progress_page_render (BpDeck                  *deck,
 
   g_string_append_printf (html, "<section class=\"progress\">\n<h2>%s</h2>\n", _("Recall today"));
   append_tiles (html, deck, states, weak_ids, options, &local);
+  append_legend (html);
   append_figures (html, &local, options);
   g_string_append_printf (html, "<h2>%s</h2>\n", _("Reviews"));
   append_calendar (html, per_day, options);

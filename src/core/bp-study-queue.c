@@ -1,4 +1,4 @@
-/* bp-study-queue.c: which question to study next: due reviews, then new ones; undo; an interview date (pure)
+/* bp-study-queue.c: which question to study next: due reviews, then new ones; learning steps; undo; an interview date (pure)
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "bp-study-queue"
@@ -14,8 +14,16 @@
 /*
  * The order a session shows: every due review first, the one most likely forgotten (lowest
  * retrievability today) first; then new questions, weak topics first, then in deck order, as
- * many as the daily limit leaves. Graded questions leave the queue; undo puts them back in
- * front, several levels deep.
+ * many as the daily limit leaves. Graded questions leave the queue; undo puts them back where
+ * they were, several levels deep.
+ *
+ * A question forgotten (Again), or new and recalled only with difficulty (Hard), comes back
+ * in the same session a few questions later, until it is recalled (Good or Easy): a learning
+ * step. Counted in questions rather than minutes: a long, explained answer takes a minute or
+ * more, so a few questions are about the ten minutes a learning step lasts, and a session
+ * never waits idle on a clock with nothing to show, nor ends with the lapse unlearnt. FSRS
+ * takes the second showing as a same-day review (its short-term stability), so it schedules
+ * no differently from a review in a later session today.
  */
 
 typedef struct
@@ -24,13 +32,18 @@ typedef struct
   double  retrievability;   /* today's; new questions: 1 */
   gboolean is_new;
   gboolean weak;
+  gboolean relearning;      /* shown again after a lapse in this session */
   guint   position;
 } Entry;
 
+/* A grade as undo takes it back: the entry where it was, and its learning step if any. */
 typedef struct
 {
-  Entry  entry;
-  char  *event_id;
+  Entry    entry;
+  char    *event_id;
+  BpGrade  grade;
+  guint    index;
+  gint     requeued;        /* the step's index in the queue, or -1 */
 } Undo;
 
 struct _BpStudyQueue
@@ -216,7 +229,7 @@ bp_study_queue_new (const BpFsrsParameters *parameters,
   for (guint i = 0; i < n_cards; i++)
     {
       const BpCardState *state = cards[i].state;
-      Entry entry = { NULL, 1.0, state == NULL, cards[i].weak, i };
+      Entry entry = { NULL, 1.0, state == NULL, cards[i].weak, FALSE, i };
 
       if (state != NULL && bp_queue_due_day (options, parameters, state) > options->today)
         continue;
@@ -274,36 +287,95 @@ bp_study_queue_get_n_due (BpStudyQueue *queue)
   return n;
 }
 
+static gint
+find_entry (BpStudyQueue *queue,
+            const char   *question_id)
+{
+  for (guint i = 0; i < queue->entries->len; i++)
+    if (g_str_equal (g_array_index (queue->entries, Entry, i).question_id, question_id))
+      return (gint)i;
+  return -1;
+}
+
+/* Again always comes back; Hard only while the question is being learnt (new, or after a
+ * lapse): a review recalled with difficulty is still recalled, and FSRS spaces it. */
+static gboolean
+entry_requeues (const Entry *entry,
+                BpGrade      grade)
+{
+  return grade == BP_GRADE_AGAIN ||
+         (grade == BP_GRADE_HARD && (entry->is_new || entry->relearning));
+}
+
+/**
+ * bp_study_queue_get_requeues:
+ *
+ * Returns: whether @grade given to @question_id now would bring it back in this session:
+ *   what the grade's button says
+ */
+gboolean
+bp_study_queue_get_requeues (BpStudyQueue *queue,
+                             const char   *question_id,
+                             BpGrade       grade)
+{
+  gint i;
+
+  g_return_val_if_fail (queue != NULL && question_id != NULL, FALSE);
+  i = find_entry (queue, question_id);
+  return i >= 0 && entry_requeues (&g_array_index (queue->entries, Entry, i), grade);
+}
+
+/* The learning step: the question again, BP_STUDY_QUEUE_RELEARN_GAP questions later, or
+ * last if fewer are left. Returns its index. */
+static gint
+requeue (BpStudyQueue *queue,
+         const Entry  *graded,
+         guint         index)
+{
+  Entry step = *graded;
+  guint at = MIN (index + BP_STUDY_QUEUE_RELEARN_GAP, queue->entries->len);
+
+  step.question_id = g_strdup (graded->question_id);
+  step.is_new = FALSE;
+  step.relearning = TRUE;
+  g_array_insert_val (queue->entries, at, step);
+  return (gint)at;
+}
+
 /**
  * bp_study_queue_graded:
+ * @grade: the grade given
  * @event_id: the grade's event in the log, which an undo takes back
  *
- * Takes the question out of the queue; an undo puts it back in front.
+ * Takes the question out of the queue; Again (and Hard while it is being learnt) brings it
+ * back a few questions later. An undo puts the queue back as it was.
  */
 gboolean
 bp_study_queue_graded (BpStudyQueue *queue,
                        const char   *question_id,
+                       BpGrade       grade,
                        const char   *event_id)
 {
+  gint i;
+  Undo *undo;
+
   g_return_val_if_fail (queue != NULL && question_id != NULL && event_id != NULL, FALSE);
+  g_return_val_if_fail (BP_GRADE_IS_VALID (grade), FALSE);
 
-  for (guint i = 0; i < queue->entries->len; i++)
-    {
-      Entry *entry = &g_array_index (queue->entries, Entry, i);
-      Undo *undo;
-
-      if (!g_str_equal (entry->question_id, question_id))
-        continue;
-      undo = g_new0 (Undo, 1);
-      undo->entry = *entry;
-      undo->event_id = g_strdup (event_id);
-      /* The entry's id now belongs to the undo. */
-      entry->question_id = NULL;
-      g_array_remove_index (queue->entries, i);
-      g_ptr_array_add (queue->undo, undo);
-      return TRUE;
-    }
-  return FALSE;
+  i = find_entry (queue, question_id);
+  if (i < 0)
+    return FALSE;
+  undo = g_new0 (Undo, 1);
+  undo->entry = g_array_index (queue->entries, Entry, i);
+  undo->event_id = g_strdup (event_id);
+  undo->grade = grade;
+  undo->index = (guint)i;
+  /* The entry's id now belongs to the undo. */
+  g_array_index (queue->entries, Entry, i).question_id = NULL;
+  g_array_remove_index (queue->entries, (guint)i);
+  undo->requeued = entry_requeues (&undo->entry, grade) ? requeue (queue, &undo->entry, (guint)i) : -1;
+  g_ptr_array_add (queue->undo, undo);
+  return TRUE;
 }
 
 /**
@@ -311,8 +383,10 @@ bp_study_queue_graded (BpStudyQueue *queue,
  * @event_id: (out) (transfer none): the grade to take back in the log; valid until the next
  *   call on @queue
  *
- * Returns: (nullable): the question put back in front of the queue, or %NULL if no grade
- *   is left to undo
+ * Puts the queue back as it was before the last grade: the question where it was, its
+ * learning step, if the grade gave one, gone.
+ *
+ * Returns: (nullable): the question put back, or %NULL if no grade is left to undo
  */
 const char *
 bp_study_queue_undo (BpStudyQueue  *queue,
@@ -326,14 +400,46 @@ bp_study_queue_undo (BpStudyQueue  *queue,
     return NULL;
 
   undo = g_ptr_array_steal_index (queue->undo, queue->undo->len - 1);
+  /* Grades are undone last first, so the queue is as the grade left it. */
+  if (undo->requeued >= 0)
+    g_array_remove_index (queue->entries, (guint)undo->requeued);
   entry = undo->entry;
-  g_array_prepend_val (queue->entries, entry);
+  g_array_insert_val (queue->entries, undo->index, entry);
   g_free (queue->undone_event_id);
   queue->undone_event_id = undo->event_id;
   g_free (undo);
   if (event_id != NULL)
     *event_id = queue->undone_event_id;
   return entry.question_id;
+}
+
+/* Returns: the questions graded in this session, each once however often it came back */
+guint
+bp_study_queue_get_n_studied (BpStudyQueue *queue)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (queue != NULL, 0);
+  for (guint i = 0; i < queue->undo->len; i++)
+    n += !((Undo *)g_ptr_array_index (queue->undo, i))->entry.relearning;
+  return n;
+}
+
+/* Returns: the questions graded Again in this session, each once however often */
+guint
+bp_study_queue_get_n_forgotten (BpStudyQueue *queue)
+{
+  g_autoptr(GHashTable) forgotten = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (queue != NULL, 0);
+  for (guint i = 0; i < queue->undo->len; i++)
+    {
+      Undo *undo = g_ptr_array_index (queue->undo, i);
+
+      if (undo->grade == BP_GRADE_AGAIN)
+        g_hash_table_add (forgotten, undo->entry.question_id);
+    }
+  return g_hash_table_size (forgotten);
 }
 
 guint

@@ -1,4 +1,4 @@
-/* bp-study-queue.h: which question to study next: due reviews, then new ones; undo; an interview date (pure)
+/* bp-study-queue.h: which question to study next: due reviews, then new ones; learning steps; undo; an interview date (pure)
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 #define BP_STUDY_QUEUE_NEW_PER_DAY_DEFAULT 10
 #define BP_STUDY_QUEUE_NO_INTERVIEW G_MININT64
+/* A forgotten question comes back after this many others (fewer if fewer are left). */
+#define BP_STUDY_QUEUE_RELEARN_GAP 3
 
 /* A question the session may show: its state from the log (%NULL: never graded). */
 typedef struct
@@ -58,12 +60,18 @@ guint         bp_study_queue_get_length    (BpStudyQueue            *queue);
 guint         bp_study_queue_get_n_due     (BpStudyQueue            *queue);
 const char   *bp_study_queue_get_nth       (BpStudyQueue            *queue,
                                             guint                    n);
+gboolean      bp_study_queue_get_requeues  (BpStudyQueue            *queue,
+                                            const char              *question_id,
+                                            BpGrade                  grade);
 gboolean      bp_study_queue_graded        (BpStudyQueue            *queue,
                                             const char              *question_id,
+                                            BpGrade                  grade,
                                             const char              *event_id);
 const char   *bp_study_queue_undo          (BpStudyQueue            *queue,
                                             const char             **event_id);
 guint         bp_study_queue_get_n_undo    (BpStudyQueue            *queue);
+guint         bp_study_queue_get_n_studied (BpStudyQueue            *queue);
+guint         bp_study_queue_get_n_forgotten (BpStudyQueue          *queue);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpStudyQueue, bp_study_queue_free)
 

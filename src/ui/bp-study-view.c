@@ -16,8 +16,10 @@
  * The page shows the question alone (its study route: no answer in the page) until the user
  * reveals it; what they typed in the recall box stays beside the answer. A grade is in the
  * review log before the next question shows, or, if the disk refuses, kept by the reviews
- * and said in the banner while it lasts. The queue lives as long as the view: leaving the
- * session and coming back resumes it; after a restart the log gives the same queue.
+ * and said in the banner while it lasts. A question forgotten comes back a few questions
+ * later (the queue's learning step), as its button says. The queue lives as long as the
+ * view: leaving the session and coming back resumes it; after a restart the log gives the
+ * same queue.
  */
 
 /* While grades wait to be written, they are tried again this often. */
@@ -52,11 +54,7 @@ struct _BpStudyView
   guint n_left;
   gboolean revealed;
   gint64 shown_us;
-  /* This session's */
-  gint64 started_us;
-  guint n_reviewed;
-  guint n_again;
-  GArray *grades;         /* BpGrade of each grade undo can take back, the last last */
+  gint64 started_us;       /* this session's */
   guint retry_id;
 };
 
@@ -114,7 +112,8 @@ static void
 update_grade_labels (BpStudyView *self)
 {
   const BpFsrsParameters *parameters = bp_reviews_get_parameters (self->reviews);
-  const BpCardState *state = bp_reviews_lookup (self->reviews, bp_question_get_id (self->question));
+  const char *id = bp_question_get_id (self->question);
+  const BpCardState *state = bp_reviews_lookup (self->reviews, id);
   guint elapsed = state != NULL ? (guint)MAX (self->options.today - state->last_day, 0) : 0;
 
   for (BpGrade grade = BP_GRADE_AGAIN; grade <= BP_GRADE_EASY; grade++)
@@ -122,11 +121,12 @@ update_grade_labels (BpStudyView *self)
       BpMemoryState next = state != NULL
                              ? bp_fsrs_next_state (parameters, &state->memory, elapsed, grade)
                              : bp_fsrs_initial_state (parameters, grade);
-      /* Forgotten, a question is due again the same day (bp_queue_due_day()), whatever
-       * its new stability would give: the button says so rather than "1 day". */
-      g_autofree char *interval = grade == BP_GRADE_AGAIN
-                                    /* Translators: the Again button's interval: "Again · today" */
-                                    ? g_strdup (_("today"))
+      /* Forgotten (or new and hard), a question comes back in this session, whatever its
+       * new stability would give: the button says so rather than "1 day". */
+      g_autofree char *interval = bp_study_queue_get_requeues (self->queue, id, grade)
+                                    /* Translators: a grade button's interval when the question
+                                     * comes back a few questions later: "Again · in this session" */
+                                    ? g_strdup (_("in this session"))
                                     : format_interval (bp_queue_interval (&self->options, parameters,
                                                                           next.stability));
       /* Translators: a grade button: the grade, then the interval it gives, "Good · 4 days" */
@@ -198,8 +198,6 @@ build_queue (BpStudyView *self)
   self->queue = bp_study_queue_new (bp_reviews_get_parameters (self->reviews), &self->options,
                                     cards, n_cards);
   self->started_us = now;
-  self->n_reviewed = self->n_again = 0;
-  g_array_set_size (self->grades, 0);
 }
 
 /* The earliest day a question of the deck is due again, or G_MAXINT64 if none was studied. */
@@ -243,14 +241,15 @@ show_summary (BpStudyView *self)
 {
   guint minutes = (guint)((bp_clock_now_us () - self->started_us) / (60 * G_USEC_PER_SEC));
   g_autofree char *next = format_next_due (self);
+  guint n_studied = bp_study_queue_get_n_studied (self->queue);
   g_autofree char *reviewed = NULL;
   g_autofree char *description = NULL;
 
   /* Translators: the end of a study session: "5 reviewed, 1 again, in 3 minutes." */
   reviewed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u reviewed, %u again, in %u min.",
-                                           "%u reviewed, %u again, in %u min.", self->n_reviewed),
-                              self->n_reviewed, self->n_again, minutes);
+                                           "%u reviewed, %u again, in %u min.", n_studied),
+                              n_studied, bp_study_queue_get_n_forgotten (self->queue), minutes);
   description = g_strconcat (reviewed, "\n", next, NULL);
   adw_status_page_set_description (self->summary, description);
   gtk_stack_set_visible_child_name (self->stack, "summary");
@@ -324,6 +323,8 @@ reveal_action (GtkWidget  *widget,
     return;
 
   set_revealed (self, TRUE);
+  /* Studied is read: the sidebar's unread dot goes, as if opened in the reader. */
+  bp_study_store_set_read (self->store, bp_question_get_id (self->question), TRUE);
   bp_answer_view_set_answer_hidden (self->answer_view, FALSE);
   gtk_stack_set_visible_child_name (self->buttons, "grades");
   update_actions (self);
@@ -430,10 +431,7 @@ grade_action (GtkWidget  *widget,
                          (guint)MIN ((now - self->shown_us) / 1000, G_MAXUINT), event_id, &error))
     g_message ("%s", error->message);
 
-  bp_study_queue_graded (self->queue, bp_question_get_id (question), event_id);
-  g_array_append_val (self->grades, grade);
-  self->n_reviewed++;
-  self->n_again += grade == BP_GRADE_AGAIN;
+  bp_study_queue_graded (self->queue, bp_question_get_id (question), grade, event_id);
   show_current (self);
   if (grade == BP_GRADE_AGAIN)
     offer_weak (self, question);
@@ -452,7 +450,6 @@ bp_study_view_undo (BpStudyView *self)
 {
   g_autoptr(GError) error = NULL;
   const char *event_id = NULL;
-  BpGrade grade;
 
   g_return_val_if_fail (BP_IS_STUDY_VIEW (self), FALSE);
 
@@ -461,10 +458,6 @@ bp_study_view_undo (BpStudyView *self)
 
   if (!bp_reviews_undo (self->reviews, event_id, bp_clock_now_us (), &error))
     g_message ("%s", error->message);
-  grade = g_array_index (self->grades, BpGrade, self->grades->len - 1);
-  g_array_set_size (self->grades, self->grades->len - 1);
-  self->n_reviewed--;
-  self->n_again -= grade == BP_GRADE_AGAIN;
   show_current (self);
   return TRUE;
 }
@@ -499,7 +492,6 @@ bp_study_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_STUDY_VIEW);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_pointer (&self->queue, bp_study_queue_free);
-  g_clear_pointer (&self->grades, g_array_unref);
   g_clear_object (&self->question);
   g_clear_object (&self->reviews);
   g_clear_object (&self->store);
@@ -596,7 +588,6 @@ bp_study_view_init (BpStudyView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  self->grades = g_array_new (FALSE, FALSE, sizeof (BpGrade));
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->recall_view), "changed",
@@ -649,7 +640,6 @@ bp_study_view_set_deck (BpStudyView *self,
   if (!g_set_object (&self->deck, deck))
     return;
   g_clear_pointer (&self->queue, bp_study_queue_free);
-  g_array_set_size (self->grades, 0);
   set_n_left (self, 0);
   if (g_set_object (&self->question, NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
