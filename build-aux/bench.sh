@@ -1,7 +1,10 @@
 #!/bin/sh
 # bench.sh: installs what is missing, builds Backprop in _build and runs its benchmarks in one
 # Xvfb screen and D-Bus session, ending with a table of the figures against their targets
-# usage: bench.sh [--markdown] [MESON TEST OPTIONS…], e.g. bench.sh --suite core
+# usage: bench.sh [--markdown] [--peers] [MESON TEST OPTIONS…], e.g. bench.sh --suite core
+# --peers installs Yelp, Foliate and pandoc (apt), makes an EPUB of the built-in deck (one
+# question a section) and a help page of its first question, and has the screen benchmark
+# read them too; without it they are skipped, with a line saying so.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
@@ -9,12 +12,31 @@ source_dir=$(cd "$(dirname "$0")/.." && pwd)
 build_dir="${BACKPROP_BUILD_DIR:-$source_dir/_build}"
 
 report_options=""
-if [ "${1:-}" = "--markdown" ]; then
-  report_options="--markdown"
+peers=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --markdown) report_options="--markdown" ;;
+    --peers) peers=1 ;;
+    *) break ;;
+  esac
   shift
-fi
+done
 
 "$source_dir/build-aux/install-deps.sh" --test
+
+# The peers read comparable content: the deck as a book, its first question as help.
+if [ -n "$peers" ]; then
+  apt-get install -y yelp foliate pandoc
+  peer_dir=$(mktemp -d)
+  trap 'rm -rf "$peer_dir"' EXIT
+  deck="$source_dir/resources/deck/deep-learning.md"
+  pandoc "$deck" --metadata title="Deep Learning" --epub-chapter-level=3 -o "$peer_dir/deck.epub"
+  awk '/^### Q2:/ { exit } { print }' "$deck" | pandoc -s -t docbook4 --metadata title="Deep Learning" \
+    -o "$peer_dir/question.xml"
+  BACKPROP_BENCH_PEERS="foliate=foliate $peer_dir/deck.epub
+yelp=yelp $peer_dir/question.xml"
+  export BACKPROP_BENCH_PEERS
+fi
 
 if [ ! -f "$build_dir/build.ninja" ]; then
   meson setup "$build_dir" "$source_dir"

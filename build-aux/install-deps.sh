@@ -12,8 +12,8 @@ build_packages="
   desktop-file-utils appstream libxml2-utils librsvg2-bin librsvg2-common libgl1-mesa-dri
 "
 
-# A real X server, a D-Bus session and key presses for the window tests (Xlib and XShm for
-# the benchmarks that read the screen); the
+# A real X server, a D-Bus session and key presses for the window tests (Xlib, XShm and XTest for
+# the benchmarks that read the screen and press keys); the
 # accessibility stack for the end-to-end test that drives the app as a user would.
 # flatpak-builder reads the Flatpak manifest for the install tests (no runtime needed).
 # The flatpak suite makes a runtime with debootstrap, builds the app with flatpak-builder
@@ -22,7 +22,7 @@ build_packages="
 # The hardening tests build the core with clang's sanitizers and libFuzzer (its runtimes
 # are in libclang-rt-14-dev; llvm-14 symbolizes their reports) and run it under valgrind.
 test_packages="
-  xvfb xauth util-linux procps dbus-daemon dbus-x11 xdotool libx11-dev libxext-dev
+  xvfb xauth util-linux procps dbus-daemon dbus-x11 xdotool libx11-dev libxext-dev libxtst-dev
   at-spi2-core python3 python3-pyatspi python3-gi
   flatpak flatpak-builder debootstrap bubblewrap ostree fuse3
   xdg-desktop-portal xdg-desktop-portal-gtk python3-dbus python3-fonttools

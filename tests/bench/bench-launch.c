@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -18,6 +19,7 @@
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 
+#include "bench-screen.h"
 #include "bench-utils.h"
 #include "bp-deck-parser.h"
 #include "bp-page-renderer.h"
@@ -27,11 +29,19 @@
  * The programs take turns, each round starting with the next one, so that drift on the
  * machine weighs on all alike: the app; the floor, a bare libadwaita window whose web
  * view loads the app's first page from memory; and, for start-up, the same floor taking
- * the page through a URI scheme, as the app does, which tells the cost of that design. */
+ * the page through a URI scheme, as the app does, which tells the cost of that design.
+ *
+ * With --measure=screen, each launch starts with fresh user dirs and the screen is read
+ * from outside (bench-screen.c) inside the web view's own rectangle, which the app and the
+ * floor print (bp-startup-trace.c): first content and visually complete, beside the
+ * in-app mark. Peers given with --peer=NAME=COMMAND, or one a line in the environment's
+ * BACKPROP_BENCH_PEERS (build-aux/bench.sh --peers sets it), print
+ * nothing: their window's content area is guessed as bench-screen.c describes. */
 
 #define APP_ID_BACKPROP "io.github.backprop.Backprop"
 #define APP_ID_FLOOR "io.github.backprop.Backprop.BenchFloor"
 #define TRACE_PREFIX "backprop-trace: first-page-painted "
+#define AREA_PREFIX "backprop-trace: web-view-area "
 #define LAUNCH_TIMEOUT_MS 60000
 #define EXIT_TIMEOUT_MS 10000
 
@@ -53,17 +63,23 @@ typedef struct
   const char *app_id;
   char **argv;
   GArray *startup_ms;
+  GArray *first_content_ms;
+  GArray *complete_ms;
+  gboolean is_peer;
   GArray *pss_mib[N_PROCESS_KINDS + 1];  /* each kind, then the total */
 } Program;
 
 /* Start-up varies from launch to launch by some 5 %: its median needs more runs. */
 #define STARTUP_RUNS 15
 #define MEMORY_RUNS 10
+#define SCREEN_RUNS 5
+#define MAX_PEERS 4
 
 static int runs;
 static int warmup = 1;
 static int settle_ms = 1000;
 static gboolean measure_memory;
+static BenchScreen *screen;
 static GDBusConnection *bus;
 
 static gboolean
@@ -96,6 +112,17 @@ wait_for_name_released (const char *name)
     }
 }
 
+/* "<window> <x> <y> <width> <height>": where the page is, for the screen reader. */
+static void
+read_area (const char *text)
+{
+  gulong window;
+  int x, y, width, height;
+
+  if (screen != NULL && sscanf (text, "%lu %d %d %d %d", &window, &x, &y, &width, &height) == 5)
+    bench_screen_set_area (screen, window, x, y, width, height);
+}
+
 /* Reads what the program writes to stderr until its trace line; other lines pass through. */
 static gboolean
 read_trace_line (int      fd,
@@ -118,6 +145,11 @@ read_trace_line (int      fd,
           g_autofree char *line = g_strndup (buffer->str, newline - buffer->str);
 
           g_string_erase (buffer, 0, newline - buffer->str + 1);
+          if (g_str_has_prefix (line, AREA_PREFIX))
+            {
+              read_area (line + strlen (AREA_PREFIX));
+              continue;
+            }
           if (painted_ms != NULL && g_str_has_prefix (line, TRACE_PREFIX))
             {
               *painted_ms = g_ascii_strtoll (line + strlen (TRACE_PREFIX), NULL, 10) / 1000.0;
@@ -276,6 +308,194 @@ launch (Program *program,
     }
 }
 
+static void
+init_program (Program     *program,
+              const char  *name,
+              const char  *app_id,
+              char       **argv)
+{
+  *program = (Program) { 0 };
+  program->name = name;
+  program->app_id = app_id;
+  program->argv = argv;
+  program->startup_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  program->first_content_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  program->complete_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint kind = 0; kind <= N_PROCESS_KINDS; kind++)
+    program->pss_mib[kind] = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+typedef struct
+{
+  int fd;
+  GString *buffer;
+  double painted_ms;
+} Reading;
+
+/* Between two readings of the screen: what the program prints, for its area and its mark. */
+static void
+read_between_samples_cb (int      wait_ms,
+                         gpointer user_data)
+{
+  Reading *reading = user_data;
+  double painted_ms = 0;
+
+  if (reading->painted_ms == 0 && read_trace_line (reading->fd, reading->buffer, &painted_ms, wait_ms))
+    reading->painted_ms = painted_ms;
+  else if (reading->painted_ms != 0)
+    read_trace_line (reading->fd, reading->buffer, NULL, wait_ms);
+}
+
+/* The environment with user dirs of its own under @home, as on a first launch. */
+static char **
+fresh_environment (const char *home)
+{
+  static const char * const variables[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  char **environment = g_get_environ ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, variables[i], NULL);
+
+      g_mkdir (dir, 0700);
+      environment = g_environ_setenv (environment, variables[i], dir, TRUE);
+    }
+
+  return environment;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  const char *argv[] = { "rm", "-rf", dir, NULL };
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+static void
+record_screen (Program                *program,
+               const BenchScreenTimes *times,
+               double                  started_ms,
+               double                  painted_ms)
+{
+  double first_ms = times->first_content_ms - started_ms;
+  double complete_ms = times->complete_ms - started_ms;
+  double mark_ms = painted_ms - started_ms;
+
+  g_array_append_val (program->first_content_ms, first_ms);
+  g_array_append_val (program->complete_ms, complete_ms);
+  if (!program->is_peer)
+    g_array_append_val (program->startup_ms, mark_ms);
+  if (program->is_peer)
+    g_print ("%-12s first content %7.1f ms, visually complete %7.1f ms\n", program->name, first_ms, complete_ms);
+  else
+    g_print ("%-12s first content %7.1f ms, visually complete %7.1f ms, in-app mark %7.1f ms\n",
+             program->name, first_ms, complete_ms, mark_ms);
+}
+
+/* One launch with fresh user dirs, the screen read until the page has been still for 1.5 s. */
+static void
+launch_screen (Program *program,
+               gboolean keep)
+{
+  posix_spawn_file_actions_t actions;
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autofree char *home = g_dir_make_tmp ("backprop-bench-home-XXXXXX", NULL);
+  g_auto(GStrv) environment = fresh_environment (home);
+  BenchScreenTimes times;
+  Reading reading = { 0 };
+  double started_ms;
+  pid_t pid;
+  int fds[2];
+  int error;
+
+  if (program->app_id != NULL)
+    wait_for_name_released (program->app_id);
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, NULL))
+    g_error ("Could not open a pipe: %s", g_strerror (errno));
+  posix_spawn_file_actions_init (&actions);
+  posix_spawn_file_actions_addopen (&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2 (&actions, fds[1], STDERR_FILENO);
+
+  /* Nothing is read from the app or the floor before they say where their page is. */
+  if (program->is_peer)
+    bench_screen_guess_area (screen);
+  else
+    bench_screen_set_area (screen, 0, 0, 0, 0, 0);
+  reading = (Reading) { fds[0], buffer, 0 };
+  started_ms = bench_now_ms ();
+  error = posix_spawnp (&pid, program->argv[0], &actions, NULL, program->argv, environment);
+  posix_spawn_file_actions_destroy (&actions);
+  close (fds[1]);
+  if (error != 0)
+    g_error ("Could not start %s: %s", program->argv[0], g_strerror (error));
+
+  if (!bench_screen_watch (screen, LAUNCH_TIMEOUT_MS, read_between_samples_cb, &reading, &times))
+    g_error ("%s showed no page that stayed still within %d ms", program->name, LAUNCH_TIMEOUT_MS);
+  if (!program->is_peer && reading.painted_ms == 0 &&
+      !read_trace_line (fds[0], buffer, &reading.painted_ms, LAUNCH_TIMEOUT_MS))
+    g_error ("%s never said its first page was painted", program->name);
+
+  end_program (pid, fds[0]);
+  close (fds[0]);
+  remove_tree (home);
+  if (keep)
+    record_screen (program, &times, started_ms, reading.painted_ms);
+}
+
+static void
+report_screen (Program **programs,
+               guint     n_programs)
+{
+  double floor_first = bench_median (programs[1]->first_content_ms);
+  double floor_complete = bench_median (programs[1]->complete_ms);
+  double app_first = bench_median (programs[0]->first_content_ms);
+
+  g_print ("\nOn screen, fresh user dirs, median of %d interleaved runs each:\n", runs);
+  for (guint i = 0; i < n_programs; i++)
+    {
+      Program *program = programs[i];
+      g_autofree char *first_name = g_strdup_printf ("screen.%s.first-content", program->name);
+      g_autofree char *complete_name = g_strdup_printf ("screen.%s.complete", program->name);
+      g_autofree char *mark_name = g_strdup_printf ("screen.%s.in-app-mark", program->name);
+      double first = bench_median (program->first_content_ms);
+      double complete = bench_median (program->complete_ms);
+
+      g_print ("  %-12s first content %7.1f ms (%.2f x floor), visually complete %7.1f ms (%.2f x floor)",
+               program->name, first, first / floor_first, complete, complete / floor_complete);
+      if (!program->is_peer)
+        g_print (", in-app mark %7.1f ms", bench_median (program->startup_ms));
+      g_print ("\n");
+      bench_figure (first_name, first, "ms", NULL);
+      bench_figure (complete_name, complete, "ms", NULL);
+      if (!program->is_peer)
+        bench_figure (mark_name, bench_median (program->startup_ms), "ms", NULL);
+      else
+        {
+          g_autofree char *peer_name = g_strdup_printf ("screen.first-content.ratio-to-%s", program->name);
+
+          bench_figure (peer_name, app_first / first, "x", "< 1");
+        }
+    }
+  bench_figure ("screen.first-content.ratio", app_first / floor_first, "x", "<= 1.05");
+  bench_figure ("screen.complete.ratio", bench_median (programs[0]->complete_ms) / floor_complete, "x", NULL);
+}
+
+/* --peer=NAME=COMMAND: a program that shows comparable content, started by its command line. */
+static void
+init_peer (Program    *program,
+           const char *spec)
+{
+  const char *equals = strchr (spec, '=');
+  g_autoptr(GError) error = NULL;
+  char **argv = NULL;
+
+  if (equals == NULL || !g_shell_parse_argv (equals + 1, NULL, &argv, &error))
+    g_error ("--peer=%s: expected NAME=COMMAND%s%s", spec, error ? ": " : "", error ? error->message : "");
+  init_program (program, g_strndup (spec, equals - spec), NULL, argv);
+  program->is_peer = TRUE;
+}
+
 /* The app's own first page, the same bytes the floor shows. */
 static char *
 write_first_page (void)
@@ -299,20 +519,6 @@ write_first_page (void)
   g_assert_no_error (error);
 
   return path;
-}
-
-static void
-init_program (Program     *program,
-              const char  *name,
-              const char  *app_id,
-              char       **argv)
-{
-  program->name = name;
-  program->app_id = app_id;
-  program->argv = argv;
-  program->startup_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  for (guint kind = 0; kind <= N_PROCESS_KINDS; kind++)
-    program->pss_mib[kind] = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
 static void
@@ -371,9 +577,11 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *page = NULL;
   g_autofree char *measure = NULL;
+  g_auto(GStrv) peers = NULL;
   const GOptionEntry options[] = {
-    { "measure", 0, 0, G_OPTION_ARG_STRING, &measure, "What to report: startup or memory", "WHAT" },
-    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Measured runs of each program (15 for start-up, 10 for memory)", "N" },
+    { "measure", 0, 0, G_OPTION_ARG_STRING, &measure, "What to report: startup, memory or screen", "WHAT" },
+    { "peer", 0, 0, G_OPTION_ARG_STRING_ARRAY, &peers, "With --measure=screen, a peer to read too", "NAME=COMMAND" },
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Measured runs of each program (15 for start-up, 10 for memory, 5 for screen)", "N" },
     { "warmup", 0, 0, G_OPTION_ARG_INT, &warmup, "Runs of each to discard first (1)", "N" },
     { "settle", 0, 0, G_OPTION_ARG_INT, &settle_ms, "Wait before reading memory (1000)", "MS" },
     { NULL }
@@ -381,20 +589,22 @@ main (int   argc,
   char *app_argv[2] = { NULL };
   char *floor_argv[3] = { NULL };
   char *scheme_argv[4] = { NULL };
-  Program app, floor_program, scheme_floor;
-  Program *programs[3] = { &app, &floor_program, &scheme_floor };
+  Program app, floor_program, scheme_floor, peer_programs[MAX_PEERS];
+  Program *programs[2 + MAX_PEERS] = { &app, &floor_program, &scheme_floor };
+  gboolean measure_screen;
   guint n_programs;
 
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || runs < 0)
     {
-      g_printerr ("usage: %s [--measure=startup|memory] [--runs=N] APP FLOOR\n", argv[0]);
+      g_printerr ("usage: %s [--measure=startup|memory|screen] [--runs=N] [--peer=NAME=COMMAND…] APP FLOOR\n", argv[0]);
       return 2;
     }
   measure_memory = g_strcmp0 (measure, "memory") == 0;
-  n_programs = measure_memory ? 2 : 3;
+  measure_screen = g_strcmp0 (measure, "screen") == 0;
+  n_programs = measure_memory || measure_screen ? 2 : 3;
   if (runs == 0)
-    runs = measure_memory ? MEMORY_RUNS : STARTUP_RUNS;
+    runs = measure_memory ? MEMORY_RUNS : measure_screen ? SCREEN_RUNS : STARTUP_RUNS;
 
   if (g_getenv ("DISPLAY") == NULL || (bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error)) == NULL)
     {
@@ -417,16 +627,42 @@ main (int   argc,
   init_program (&app, "app", APP_ID_BACKPROP, app_argv);
   init_program (&floor_program, "floor", APP_ID_FLOOR, floor_argv);
   init_program (&scheme_floor, "floor-scheme", APP_ID_FLOOR, scheme_argv);
+  if (measure_screen)
+    {
+      if ((screen = bench_screen_open (&error)) == NULL)
+        g_error ("%s", error->message);
+      if (peers == NULL && g_getenv ("BACKPROP_BENCH_PEERS") != NULL)
+        peers = g_strsplit (g_getenv ("BACKPROP_BENCH_PEERS"), "\n", -1);
+      if (peers == NULL || peers[0] == NULL)
+        g_print ("No peers: build-aux/bench.sh --peers installs Yelp and Foliate and reads them too\n");
+      for (guint i = 0; peers != NULL && peers[i] != NULL && i < MAX_PEERS; i++)
+        {
+          if (*g_strstrip (peers[i]) == '\0')
+            continue;
+          init_peer (&peer_programs[i], peers[i]);
+          programs[n_programs++] = &peer_programs[i];
+        }
+    }
 
   for (int run = 0; run < warmup + runs; run++)
     for (guint i = 0; i < n_programs; i++)
-      launch (programs[(run + i) % n_programs], run >= warmup);
+      {
+        Program *program = programs[(run + i) % n_programs];
 
-  if (measure_memory)
+        if (measure_screen)
+          launch_screen (program, run >= warmup);
+        else
+          launch (program, run >= warmup);
+      }
+
+  if (measure_screen)
+    report_screen (programs, n_programs);
+  else if (measure_memory)
     report_memory (&app, &floor_program);
   else
     report_startup (&app, &floor_program, &scheme_floor);
 
   g_unlink (page);
+  g_clear_pointer (&screen, bench_screen_free);
   return 0;
 }

@@ -21,6 +21,8 @@
  * least MIN_SIZE pixels a side (with no window manager, the program's own), in its content
  * area: the right 55 % of it (the page of a split view, the middle of a single one) below
  * the header bar, without the strip on the right where a scrollbar fades in and out.
+ * A program that says where its page is (bench_screen_set_area ()) is read there instead,
+ * still without the scrollbar strip, and not at all until it has said so.
  *  - first content: more than 1 % of the area's pixels are not its dominant colour (an
  *    empty view, or the black root behind a window mapped before its first frame, is one
  *    colour);
@@ -42,6 +44,10 @@ struct _BenchScreen
   XImage *image;
   guint32 *previous;
   gboolean have_previous;
+  /* How the content area is found: the heuristic above, none yet, or a given rectangle. */
+  enum { AREA_GUESSED, AREA_AWAITED, AREA_GIVEN } area_mode;
+  Window area_window;
+  int area_x, area_y, area_width, area_height;
 };
 
 BenchScreen *
@@ -124,6 +130,70 @@ ensure_image (BenchScreen *screen,
   return TRUE;
 }
 
+/**
+ * bench_screen_set_area:
+ * @window: the X window @x, @y are in, 0 to read nothing until called again
+ *
+ * From now on, reads the rectangle @x, @y, @width × @height of @window (the page of a
+ * web view, say) less the scrollbar strip on its right, wherever the window is.
+ */
+void
+bench_screen_set_area (BenchScreen *screen,
+                       gulong       window,
+                       int          x,
+                       int          y,
+                       int          width,
+                       int          height)
+{
+  screen->area_mode = window != 0 ? AREA_GIVEN : AREA_AWAITED;
+  screen->area_window = window;
+  screen->area_x = x;
+  screen->area_y = y;
+  screen->area_width = width - SCROLLBAR_STRIP;
+  screen->area_height = height;
+}
+
+/* Back to the content area of the top-most large window. */
+void
+bench_screen_guess_area (BenchScreen *screen)
+{
+  screen->area_mode = AREA_GUESSED;
+}
+
+static int
+x_error_cb (Display     *display,
+            XErrorEvent *event)
+{
+  return 0;
+}
+
+/* The given rectangle on the root window, clipped to the screen; FALSE once the window is gone. */
+static gboolean
+find_given_area (BenchScreen *screen,
+                 int         *x,
+                 int         *y,
+                 int         *width,
+                 int         *height)
+{
+  Screen *x_screen = DefaultScreenOfDisplay (screen->display);
+  int (*old_handler) (Display *, XErrorEvent *) = XSetErrorHandler (x_error_cb);
+  Window child;
+  Bool found = XTranslateCoordinates (screen->display, screen->area_window, screen->root,
+                                      screen->area_x, screen->area_y, x, y, &child);
+
+  XSync (screen->display, False);
+  XSetErrorHandler (old_handler);
+  if (!found)
+    return FALSE;
+
+  *width = MIN (*x + screen->area_width, WidthOfScreen (x_screen)) - MAX (*x, 0);
+  *height = MIN (*y + screen->area_height, HeightOfScreen (x_screen)) - MAX (*y, 0);
+  *x = MAX (*x, 0);
+  *y = MAX (*y, 0);
+
+  return *width > 0 && *height > 0;
+}
+
 /* The content area of the top-most large window, or FALSE while there is none. */
 static gboolean
 find_area (BenchScreen *screen,
@@ -135,6 +205,11 @@ find_area (BenchScreen *screen,
   Window root, parent, *children = NULL;
   unsigned int n_children;
   gboolean found = FALSE;
+
+  if (screen->area_mode == AREA_AWAITED)
+    return FALSE;
+  if (screen->area_mode == AREA_GIVEN)
+    return find_given_area (screen, x, y, width, height);
 
   if (!XQueryTree (screen->display, screen->root, &root, &parent, &children, &n_children))
     return FALSE;

@@ -21,6 +21,13 @@ typedef void (*BenchScreenIdleFunc) (int      wait_ms,
 
 BenchScreen *bench_screen_open       (GError              **error);
 void         bench_screen_free       (BenchScreen          *screen);
+void         bench_screen_set_area   (BenchScreen          *screen,
+                                      gulong                window,
+                                      int                   x,
+                                      int                   y,
+                                      int                   width,
+                                      int                   height);
+void         bench_screen_guess_area (BenchScreen          *screen);
 gboolean     bench_screen_watch      (BenchScreen          *screen,
                                       int                   timeout_ms,
                                       BenchScreenIdleFunc   idle,

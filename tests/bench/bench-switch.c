@@ -9,6 +9,11 @@
 #include <time.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
+#include "bench-screen.h"
 
 #include "bench-utils.h"
 #include "bp-answer-view-private.h"
@@ -31,7 +36,12 @@
  * --only=NAME runs one of them; BENCH_SWITCH_ROUNDS=N goes through them N times instead
  * of ROUNDS, for a quick try; BENCH_EXPERIMENT_CSS="…" adds a style sheet to every
  * window, to try what a style costs (e.g. "window.solid-csd { box-shadow: none; }");
- * BENCH_SWITCH_TRACE=1 prints each frame of the 5 s after a switch, with its CPU time. */
+ * BENCH_SWITCH_TRACE=1 prints each frame of the 5 s after a switch, with its CPU time.
+ *
+ * The app and the floor are also switched by a key, Ctrl+Page Down pressed through XTest
+ * (the floor's window takes it to load its next page), and timed from the key to the
+ * first change of the web view's pixels on screen (bench-screen.c), beside the in-app
+ * painted mark of the same switch. */
 
 #define ROUNDS 5
 #define WINDOW_WIDTH 960
@@ -46,6 +56,9 @@
  * reader's machine spends while they read (a scrollbar fading out, animations). */
 #define AFTER_SWITCHES 4
 #define AFTER_MS 5000
+/* Key presses: from the first question to the last, without wrapping around. */
+#define KEY_SWITCHES 21
+#define KEY_TIMEOUT_MS 1500
 
 /* Where a switch's time goes: selection to navigation started, to the response
  * committed, to the load finished, to the end of the next frame. */
@@ -80,6 +93,7 @@ struct _Subject
   void (*open) (Subject *self,
                 guint    position);
   GPtrArray *uris;
+  guint position;
 };
 
 typedef struct
@@ -242,6 +256,7 @@ switch_to (Subject *subject,
     .frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (subject->window)),
   };
   selected_ms = bench_now_ms ();
+  subject->position = position;
   subject->open (subject, position);
   spin_until_painted ();
 
@@ -363,6 +378,22 @@ render_pages (void)
   return rendered;
 }
 
+/* The floor's one key, Ctrl+Page Down: its next page, as the app's next question. */
+static gboolean
+floor_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      Subject               *subject)
+{
+  if (keyval != GDK_KEY_Page_Down || (state & GDK_CONTROL_MASK) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  subject->position = (subject->position + 1) % subject->uris->len;
+  subject->open (subject, subject->position);
+  return GDK_EVENT_STOP;
+}
+
 static Subject *
 floor_subject_new (const char *name)
 {
@@ -371,6 +402,7 @@ floor_subject_new (const char *name)
   GtkWidget *window = plain ? gtk_window_new () : adw_window_new ();
   GtkWidget *web_view = webkit_web_view_new ();
   Subject *subject = subject_new (name, GTK_WINDOW (window), WEBKIT_WEB_VIEW (web_view));
+  GtkEventController *controller;
 
   pages = render_pages ();
   if (scheme)
@@ -381,6 +413,10 @@ floor_subject_new (const char *name)
   for (guint i = 0; i < pages->len; i++)
     g_ptr_array_add (subject->uris, g_strdup_printf ("%s://page/%u", scheme ? FLOOR_SCHEME : "bench-html", i));
 
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (floor_key_pressed_cb), subject);
+  gtk_widget_add_controller (window, controller);
   if (plain)
     gtk_window_set_child (GTK_WINDOW (window), web_view);
   else
@@ -446,6 +482,93 @@ measure_after_switches (Subject *subject)
     }
 }
 
+static void
+spin_between_samples_cb (int      wait_ms,
+                         gpointer user_data)
+{
+  if (wait_ms > 0)
+    spin_for (wait_ms);
+  else
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Where the web view is on screen, for the screen reader, as bp-startup-trace.c says it. */
+static void
+watch_web_view (BenchScreen *screen,
+                Subject     *subject)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (subject->web_view));
+  graphene_rect_t bounds;
+  double surface_x, surface_y;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (subject->web_view), GTK_WIDGET (native), &bounds))
+    g_error ("The web view of %s has no place in its window", subject->name);
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  bench_screen_set_area (screen, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         bounds.origin.x + surface_x, bounds.origin.y + surface_y,
+                         bounds.size.width, bounds.size.height);
+}
+
+/* Ctrl+Page Down, as a person presses it, with the pointer over the page: with no window
+ * manager the X server gives keys to the window under the pointer. */
+static void
+press_next_key (Display *display,
+                Subject *subject)
+{
+  int x, y;
+  Window child;
+
+  XTranslateCoordinates (display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (subject->window))),
+                         DefaultRootWindow (display), WINDOW_WIDTH * 3 / 4, WINDOW_HEIGHT / 2, &x, &y, &child);
+  XTestFakeMotionEvent (display, -1, x, y, CurrentTime);
+  XTestFakeKeyEvent (display, XKeysymToKeycode (display, XK_Control_L), True, CurrentTime);
+  XTestFakeKeyEvent (display, XKeysymToKeycode (display, XK_Page_Down), True, CurrentTime);
+  XTestFakeKeyEvent (display, XKeysymToKeycode (display, XK_Page_Down), False, CurrentTime);
+  XTestFakeKeyEvent (display, XKeysymToKeycode (display, XK_Control_L), False, CurrentTime);
+  XFlush (display);
+}
+
+/* A KEY line per switch: ms from the key to the page's pixels changed, and to the in-app mark. */
+static void
+switch_by_key (Subject     *subject,
+               BenchScreen *screen,
+               Display     *display)
+{
+  for (guint position = 1; position <= KEY_SWITCHES && position < subject->uris->len; position++)
+    {
+      BenchScreenTimes times;
+      double pressed_ms;
+
+      spin_until_quiet ();
+      watch_web_view (screen, subject);
+      current = (Switch) {
+        .expected_uri = g_ptr_array_index (subject->uris, position),
+        .frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (subject->window)),
+      };
+      pressed_ms = bench_now_ms ();
+      press_next_key (display, subject);
+      bench_screen_wait_change (screen, KEY_TIMEOUT_MS, spin_between_samples_cb, NULL, &times);
+      if (times.first_content_ms == 0)
+        g_error ("%s: the page did not change within %d ms of the key", subject->name, KEY_TIMEOUT_MS);
+      spin_until_painted ();
+      g_print ("KEY %.3f %.3f\n", times.first_content_ms - pressed_ms, current.marks[PHASE_PAINTED] - pressed_ms);
+      current.expected_uri = NULL;
+    }
+}
+
+static void
+measure_key_switches (Subject *subject)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BenchScreen) screen = bench_screen_open (&error);
+  Display *display;
+
+  if (screen == NULL)
+    g_error ("%s", error->message);
+  display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (subject->window)));
+  switch_by_key (subject, screen, display);
+}
+
 /* One subject, in this process: a SAMPLE line per switch, a CPU line, then AFTER lines. */
 static int
 run_subject (const char *name)
@@ -469,6 +592,8 @@ run_subject (const char *name)
   n_pages = subject->uris->len;
 
   spin_for (500);
+  if (g_str_equal (name, "app") || g_str_equal (name, "floor"))
+    measure_key_switches (subject);
   read_cpu (&ui_before, &web_before);
   for (guint i = 1; i <= rounds * n_pages; i++)
     {
@@ -490,6 +615,8 @@ typedef struct
   double web_cpu_ms;
   GArray *after_cpu_ms;
   GArray *after_frames;
+  GArray *key_pixels_ms;
+  GArray *key_painted_ms;
 } Results;
 
 static void
@@ -502,6 +629,8 @@ parse_results (const char *output,
     results->fields[f] = g_array_new (FALSE, FALSE, sizeof (double));
   results->after_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   results->after_frames = g_array_new (FALSE, FALSE, sizeof (double));
+  results->key_pixels_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  results->key_painted_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -530,10 +659,40 @@ parse_results (const char *output,
           g_array_append_val (results->after_cpu_ms, cpu_ms);
           g_array_append_val (results->after_frames, frames);
         }
+      else if (g_str_equal (words[0], "KEY") && g_strv_length (words) == 3)
+        {
+          double pixels_ms = g_ascii_strtod (words[1], NULL);
+          double painted_ms = g_ascii_strtod (words[2], NULL);
+
+          g_array_append_val (results->key_pixels_ms, pixels_ms);
+          g_array_append_val (results->key_painted_ms, painted_ms);
+        }
     }
 
   if (results->fields[0]->len == 0)
     g_error ("A subject printed no samples:\n%s", output);
+}
+
+/* Key to pixels: what a reader sees, read from the screen. */
+static void
+report_keys (const char *name,
+             Results    *results)
+{
+  GArray *pixels = results->key_pixels_ms;
+  GArray *painted = results->key_painted_ms;
+  g_autofree char *p50_name = g_strdup_printf ("switch.%s.key-to-pixels.p50", name);
+  g_autofree char *p95_name = g_strdup_printf ("switch.%s.key-to-pixels.p95", name);
+  g_autofree char *painted_name = g_strdup_printf ("switch.%s.key-to-painted.p95", name);
+
+  if (pixels->len == 0)
+    return;
+
+  g_print ("    %u key presses (Ctrl+Page Down): page pixels changed p50 %5.1f ms, p95 %5.1f ms; in-app painted p50 %5.1f ms, p95 %5.1f ms\n",
+           pixels->len, bench_percentile (pixels, 50), bench_percentile (pixels, 95),
+           bench_percentile (painted, 50), bench_percentile (painted, 95));
+  bench_figure (p50_name, bench_percentile (pixels, 50), "ms", NULL);
+  bench_figure (p95_name, bench_percentile (pixels, 95), "ms", g_str_equal (name, "app") ? "<= 100" : NULL);
+  bench_figure (painted_name, bench_percentile (painted, 95), "ms", NULL);
 }
 
 static void
@@ -563,6 +722,7 @@ report (const char *name,
   bench_figure (p95_name, bench_percentile (loaded, 95), "ms", g_str_equal (name, "app") ? "<= 50" : NULL);
   bench_figure (painted_name, bench_percentile (painted, 95), "ms", NULL);
   bench_figure (cpu_name, results->ui_cpu_ms, "ms", NULL);
+  report_keys (name, results);
 
   if (results->after_cpu_ms->len == 0)
     return;
@@ -611,6 +771,8 @@ main (int   argc,
         g_array_unref (results.fields[f]);
       g_array_unref (results.after_cpu_ms);
       g_array_unref (results.after_frames);
+      g_array_unref (results.key_pixels_ms);
+      g_array_unref (results.key_painted_ms);
     }
 
   return EXIT_SUCCESS;
