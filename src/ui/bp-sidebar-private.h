@@ -14,7 +14,8 @@ struct _BpSidebar
   GtkWidget parent_instance;
 
   /* template children: the entry, the filter, the list and the model chain under it,
-   * deck -> search_filtered -> (ranking sorter) -> study_filtered -> selection */
+   * deck -> search_filtered -> (ranking sorter) -> study_filtered -> slice -> selection.
+   * study_filtered is what is listed; the slice, what the list view has grown to. */
   GtkSearchEntry *search_entry;
   GtkToggleButton *all_decks_button;
   GtkWidget *question_scroller;
@@ -26,12 +27,16 @@ struct _BpSidebar
   GtkFilterListModel *search_filtered;
   BpSearchFilter *search_filter;
   BpStudyFilter *study_filter;
+  GtkFilterListModel *study_filtered;
+  GtkSliceListModel *slice;
   GtkSingleSelection *selection;
 
   BpDeck *deck;
   BpStudyStore *store;
   BpReviews *reviews;
   BpQuestion *selected_question;  /* kept while a filter or the search hides it */
+  BpQuestion *pending_question;   /* selected once the growing list reaches its row */
+  guint grow_tick_id;
   gboolean can_select_previous;
   gboolean can_select_next;
 };
@@ -39,5 +44,16 @@ struct _BpSidebar
 void _bp_sidebar_class_add_search     (GtkWidgetClass *widget_class);
 void _bp_sidebar_init_search          (BpSidebar      *self);
 void _bp_sidebar_update_search_status (BpSidebar      *self);
+void     _bp_sidebar_select_position    (BpSidebar      *self,
+                                         guint           position);
+void     _bp_sidebar_start_growing      (BpSidebar      *self,
+                                         BpDeck         *deck);
+void     _bp_sidebar_stop_growing       (BpSidebar      *self);
+void     _bp_sidebar_show_position      (BpSidebar      *self,
+                                         guint           position);
+gboolean _bp_sidebar_select_when_listed (BpSidebar      *self,
+                                         BpQuestion     *question,
+                                         guint           position);
+guint    _bp_sidebar_get_position       (BpSidebar      *self);
 
 G_END_DECLS

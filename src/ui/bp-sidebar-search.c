@@ -34,7 +34,7 @@ all_decks_toggled_cb (BpSidebar *self)
 void
 _bp_sidebar_update_search_status (BpSidebar *self)
 {
-  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint n_listed = g_list_model_get_n_items (bp_sidebar_get_listed (self));
   g_autofree char *status = NULL;
   gboolean shown;
 
@@ -76,7 +76,7 @@ search_activate_cb (BpSidebar *self)
   /* Enter can come before search-changed, which waits for a pause in typing: it acts on
    * what is typed, never on the results of a few letters before. */
   search_changed_cb (self);
-  best = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+  best = g_list_model_get_item (bp_sidebar_get_listed (self), 0);
 
   if (self->selected_question != NULL && bp_sidebar_find_listed (self, self->selected_question, NULL))
     gtk_widget_activate_action (GTK_WIDGET (self), "search.next", NULL);

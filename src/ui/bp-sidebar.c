@@ -126,8 +126,8 @@ set_boolean (BpSidebar *self,
 static void
 update_neighbours (BpSidebar *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint position = _bp_sidebar_get_position (self);
+  guint n_items = g_list_model_get_n_items (bp_sidebar_get_listed (self));
   gboolean listed = position != GTK_INVALID_LIST_POSITION;
 
   set_boolean (self, &self->can_select_previous, listed ? position > 0 : n_items > 0,
@@ -233,6 +233,8 @@ selection_changed_cb (BpSidebar *self)
 {
   BpQuestion *question = gtk_single_selection_get_selected_item (self->selection);
 
+  if (question != NULL)
+    g_clear_object (&self->pending_question);
   update_neighbours (self);
   if (list_has_focus (self))
     bp_sidebar_focus_list (self);
@@ -240,10 +242,11 @@ selection_changed_cb (BpSidebar *self)
     set_selected (self, question);
 }
 
-static void
-select_position (BpSidebar *self,
-                 guint      position)
+void
+_bp_sidebar_select_position (BpSidebar *self,
+                             guint      position)
 {
+  _bp_sidebar_show_position (self, position);
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->question_list), "list.scroll-to-item", "u", position);
 }
@@ -322,6 +325,7 @@ bp_sidebar_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   if (self->reviews != NULL)
     g_signal_handlers_disconnect_by_func (self->reviews, store_changed_cb, self);
+  _bp_sidebar_stop_growing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_SIDEBAR);
   /* The list's scrolled window is no template child of its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -475,6 +479,8 @@ bp_sidebar_class_init (BpSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpSidebar, search_filtered);
   gtk_widget_class_bind_template_child (widget_class, BpSidebar, search_filter);
   gtk_widget_class_bind_template_child (widget_class, BpSidebar, study_filter);
+  gtk_widget_class_bind_template_child (widget_class, BpSidebar, study_filtered);
+  gtk_widget_class_bind_template_child (widget_class, BpSidebar, slice);
   gtk_widget_class_bind_template_child (widget_class, BpSidebar, selection);
   gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -527,6 +533,7 @@ bp_sidebar_set_deck (BpSidebar *self,
 
   set_selected (self, NULL);
   bp_search_filter_set_deck (self->search_filter, deck);
+  _bp_sidebar_start_growing (self, deck);
   gtk_filter_list_model_set_model (self->search_filtered, G_LIST_MODEL (deck));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_filter_names (self);
@@ -634,7 +641,10 @@ bp_sidebar_set_selected_question (BpSidebar  *self,
         return;
     }
 
-  select_position (self, position);
+  if (_bp_sidebar_select_when_listed (self, question, position))
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  else
+    _bp_sidebar_select_position (self, position);
   set_selected (self, question);
 }
 
@@ -670,14 +680,15 @@ bp_sidebar_set_filter (BpSidebar *self,
 /**
  * bp_sidebar_get_listed:
  *
- * Returns: (transfer none): the questions the list shows, in its order
+ * Returns: (transfer none): the questions the list shows, in its order; all of them,
+ *   also while the list of a deck just set is still growing
  */
 GListModel *
 bp_sidebar_get_listed (BpSidebar *self)
 {
   g_return_val_if_fail (BP_IS_SIDEBAR (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->study_filtered);
 }
 
 /**
@@ -691,7 +702,7 @@ bp_sidebar_find_listed (BpSidebar  *self,
                         BpQuestion *question,
                         guint      *position)
 {
-  GListModel *listed = G_LIST_MODEL (self->selection);
+  GListModel *listed = G_LIST_MODEL (self->study_filtered);
 
   g_return_val_if_fail (BP_IS_SIDEBAR (self), FALSE);
 
@@ -737,8 +748,8 @@ void
 bp_sidebar_select_relative (BpSidebar *self,
                             int        offset)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint position = _bp_sidebar_get_position (self);
+  guint n_items = g_list_model_get_n_items (bp_sidebar_get_listed (self));
   gint64 wanted;
 
   g_return_if_fail (BP_IS_SIDEBAR (self));
@@ -749,7 +760,7 @@ bp_sidebar_select_relative (BpSidebar *self,
     wanted = (gint64)position + offset;
 
   if (wanted >= 0 && wanted < n_items)
-    select_position (self, (guint)wanted);
+    _bp_sidebar_select_position (self, (guint)wanted);
 }
 
 /**

@@ -29,7 +29,7 @@ scroll_to_row (BpWindow *self,
 {
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->sidebar->question_scroller);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  guint n_rows = g_list_model_get_n_items (bp_sidebar_get_listed (self->sidebar));
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar->selection));
   double row = gtk_adjustment_get_upper (adjustment) / MAX (n_rows, 1);
   double top = row * position;
   double value = gtk_adjustment_get_value (adjustment);
@@ -49,6 +49,7 @@ follow_in_sidebar (BpWindow   *self,
   self->following_session = TRUE;
   if (question != NULL && bp_sidebar_find_listed (self->sidebar, question, &position))
     {
+      _bp_sidebar_show_position (self->sidebar, position);
       gtk_single_selection_set_selected (self->sidebar->selection, position);
       scroll_to_row (self, position);
     }

@@ -1,0 +1,130 @@
+/* bp-sidebar-growth.c: a deck just set is listed a few rows a frame, so the window keeps drawing
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bp-sidebar"
+
+#include "config.h"
+
+#include "bp-sidebar-private.h"
+
+/* GTK 4.8's list view makes, binds and measures up to 200 rows around its anchor
+ * (GTK_LIST_VIEW_MAX_LIST_ITEMS), visible or not: a deck of thousands listed at once
+ * cost most of a second of rows in one frame. So the first rows come at once, then a
+ * few more each frame; once the list holds as many as the view keeps, the rest adds no
+ * row and comes at once. Everything else (next, find, counts) asks the whole list. */
+#define FIRST_ROWS 24
+#define ROWS_PER_FRAME 24
+#define ROWS_KEPT_BY_LIST_VIEW 200
+
+static guint
+n_shown (BpSidebar *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->slice));
+}
+
+static void
+stop_growing (BpSidebar *self)
+{
+  if (self->grow_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->question_list), self->grow_tick_id);
+  self->grow_tick_id = 0;
+}
+
+/* The question asked for before the list reached its row, selected once it has; one
+ * that left the list meanwhile (a filter) stays the sidebar's selected question. */
+static void
+select_pending (BpSidebar *self)
+{
+  guint position;
+
+  if (self->pending_question == NULL)
+    return;
+
+  if (!bp_sidebar_find_listed (self, self->pending_question, &position))
+    {
+      if (self->grow_tick_id == 0)
+        g_clear_object (&self->pending_question);
+      return;
+    }
+  if (position < n_shown (self))
+    _bp_sidebar_select_position (self, position);
+}
+
+static gboolean
+grow_list_tick_cb (GtkWidget     *list,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  BpSidebar *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->slice) + ROWS_PER_FRAME;
+  gboolean whole = size >= ROWS_KEPT_BY_LIST_VIEW;
+
+  gtk_slice_list_model_set_size (self->slice, whole ? G_MAXUINT : size);
+  if (whole)
+    self->grow_tick_id = 0;
+  select_pending (self);
+
+  return whole ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* Called before @deck is given to the chain: its first rows only, then a frame's more
+ * at a time. A deck that fits in the first rows is listed whole. */
+void
+_bp_sidebar_start_growing (BpSidebar *self,
+                           BpDeck    *deck)
+{
+  gboolean small = deck == NULL || bp_deck_get_n_questions (deck) <= FIRST_ROWS;
+
+  stop_growing (self);
+  g_clear_object (&self->pending_question);
+  gtk_slice_list_model_set_size (self->slice, small ? G_MAXUINT : FIRST_ROWS);
+  if (!small)
+    self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->question_list),
+                                                       grow_list_tick_cb, self, NULL);
+}
+
+void
+_bp_sidebar_stop_growing (BpSidebar *self)
+{
+  stop_growing (self);
+  g_clear_object (&self->pending_question);
+}
+
+/* Row @position of the list is wanted now (a key, a search result): what the list has
+ * not grown to yet is listed at once. It wins over a selection still waiting. */
+void
+_bp_sidebar_show_position (BpSidebar *self,
+                           guint      position)
+{
+  g_clear_object (&self->pending_question);
+  if (position < n_shown (self))
+    return;
+
+  stop_growing (self);
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+/* Whether @question, at @position of the whole list, waits for the list to grow to it
+ * (a question restored with the deck) rather than making the list whole at once. */
+gboolean
+_bp_sidebar_select_when_listed (BpSidebar  *self,
+                                BpQuestion *question,
+                                guint       position)
+{
+  if (self->grow_tick_id == 0 || position < n_shown (self))
+    return FALSE;
+
+  g_set_object (&self->pending_question, question);
+  return TRUE;
+}
+
+/* Where Previous and Next start from: the selected row, or the one still waiting. */
+guint
+_bp_sidebar_get_position (BpSidebar *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (self->pending_question != NULL)
+    bp_sidebar_find_listed (self, self->pending_question, &position);
+  return position;
+}
