@@ -249,6 +249,12 @@ test_edit_reloads_in_place (void)
   g_assert_cmpfloat (scroll_y (window), >, 200);
   before = bp_window_get_deck (window);
 
+  /* Saved without a change: nothing reloads, and the page stays where it was. */
+  g_free (write_deck ("long.md", text, -1));
+  spin_for_ms (1000);
+  g_assert_true (bp_window_get_deck (window) == before);
+  g_assert_cmpfloat (scroll_y (window), >, 200);
+
   edited = long_deck ("This answer was rewritten in the editor.");
   g_free (write_deck ("long.md", edited, -1));
   spin_until (page_says, window, "the edited answer to show");

@@ -7,6 +7,7 @@
 
 #include "bp-answer-view-private.h"
 #include "bp-window-private.h"
+#include "bp-workers.h"
 #include "ui-test-utils.h"
 
 #define TIMEOUT_SECONDS 20
@@ -235,6 +236,8 @@ run_app_tests (BpApplication **app)
   int status = g_test_run ();
 
   g_clear_object (app);
+  /* As main() does: no worker may be left running under the exit handlers. */
+  g_assert_true (bp_workers_wait (30 * G_USEC_PER_SEC));
   return status;
 }
 

@@ -14,6 +14,7 @@ struct _BpLibraryEntry
   char *id;
   char *path;         /* NULL for the built-in deck */
   char *fingerprint;  /* how a moved file is recognized; see bp_library_fingerprint() */
+  char *checksum;     /* of the bytes the deck was read from */
   char *title;
   guint n_questions;
   gboolean available;
@@ -44,6 +45,7 @@ bp_library_entry_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->fingerprint, g_free);
+  g_clear_pointer (&self->checksum, g_free);
   g_clear_pointer (&self->title, g_free);
 
   G_OBJECT_CLASS (bp_library_entry_parent_class)->finalize (object);
@@ -155,6 +157,19 @@ _bp_library_entry_set_fingerprint (BpLibraryEntry *self,
                                    const char     *fingerprint)
 {
   set_string (self, &self->fingerprint, fingerprint, PROP_0);
+}
+
+const char *
+_bp_library_entry_get_checksum (BpLibraryEntry *self)
+{
+  return self->checksum;
+}
+
+void
+_bp_library_entry_set_checksum (BpLibraryEntry *self,
+                                const char     *checksum)
+{
+  set_string (self, &self->checksum, checksum, PROP_0);
 }
 
 void

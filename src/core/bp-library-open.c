@@ -10,6 +10,7 @@
 
 #include "bp-deck-parser.h"
 #include "bp-library-private.h"
+#include "bp-workers.h"
 
 /* How many question ids, after the title, tell one deck from another. */
 #define FINGERPRINT_QUESTIONS 3
@@ -48,6 +49,7 @@ opened_free (BpLibraryOpened *opened)
   g_free (opened->path);
   g_free (opened->id);
   g_free (opened->fingerprint);
+  g_free (opened->checksum);
   g_clear_object (&opened->deck);
   g_free (opened);
 }
@@ -239,6 +241,7 @@ open_in_worker (OpenJob       *job,
   opened->path = g_strdup (job->path);
   opened->id = g_steal_pointer (&id);
   opened->fingerprint = g_steal_pointer (&fingerprint);
+  opened->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   opened->deck = g_steal_pointer (&deck);
   return opened;
 }
@@ -326,7 +329,7 @@ bp_library_open_async (BpLibrary           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bp_library_open_async);
   g_task_set_task_data (task, job, open_job_free);
-  g_task_run_in_thread (task, open_thread);
+  bp_workers_run_in_thread (task, open_thread);
 }
 
 /**

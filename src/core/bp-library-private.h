@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 BpLibraryEntry *_bp_library_entry_new             (const char     *id,
                                                    const char     *path);
 const char     *_bp_library_entry_get_fingerprint (BpLibraryEntry *self);
+const char     *_bp_library_entry_get_checksum    (BpLibraryEntry *self);
+void            _bp_library_entry_set_checksum    (BpLibraryEntry *self,
+                                                   const char     *checksum);
 void            _bp_library_entry_set_fingerprint (BpLibraryEntry *self,
                                                    const char     *fingerprint);
 void            _bp_library_entry_set_path        (BpLibraryEntry *self,
@@ -28,6 +31,7 @@ typedef struct
   char *path;
   char *id;
   char *fingerprint;
+  char *checksum;  /* SHA-256 of the file's bytes */
   BpDeck *deck;
 } BpLibraryOpened;
 

@@ -548,7 +548,14 @@ _bp_library_remember (BpLibrary       *self,
   _bp_library_entry_set_fingerprint (entry, opened->fingerprint);
   _bp_library_entry_set_title (entry, title);
   _bp_library_entry_set_available (entry, TRUE);
-  _bp_library_entry_set_deck (entry, opened->deck);
+  /* The same bytes again (an editor that saves without a change, a file written just
+   * before it was opened): the deck shown stays, so its page does not load again. */
+  if (bp_library_entry_get_deck (entry) == NULL ||
+      g_strcmp0 (_bp_library_entry_get_checksum (entry), opened->checksum) != 0)
+    {
+      _bp_library_entry_set_checksum (entry, opened->checksum);
+      _bp_library_entry_set_deck (entry, opened->deck);
+    }
   watch (self, entry);
 
   /* The deck is open all the same; only remembering it for the next start failed. */

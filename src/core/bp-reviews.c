@@ -9,6 +9,7 @@
 
 #include "bp-reviews.h"
 #include "bp-study-queue.h"
+#include "bp-workers.h"
 
 /*
  * The log is the truth; the states are what replaying it gives, kept until it changes. A
@@ -254,7 +255,7 @@ bp_reviews_load_async (BpReviews           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bp_reviews_load_async);
   g_task_set_task_data (task, data, g_free);
-  g_task_run_in_thread (task, load_thread);
+  bp_workers_run_in_thread (task, load_thread);
 }
 
 /* Returns: %FALSE if the log could not be read; the reviews then start empty, and

@@ -11,6 +11,7 @@
 #include "bp-study-merge.h"
 #include "bp-study-messages.h"
 #include "bp-study-saver.h"
+#include "bp-workers.h"
 
 /*
  * Saving serializes on the main thread and writes in a worker, one job at a time, so results
@@ -517,7 +518,7 @@ start_job (BpStudySaver        *self,
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, task_data, task_data_free);
   self->job_running = TRUE;
-  g_task_run_in_thread (task, thread_func);
+  bp_workers_run_in_thread (task, thread_func);
 }
 
 /* A change on disk is looked at before saving, so the save includes it. */

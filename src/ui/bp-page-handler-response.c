@@ -7,6 +7,7 @@
 
 #include "bp-deck-files.h"
 #include "bp-page-handler-private.h"
+#include "bp-workers.h"
 
 /* A deck's SVG image opened as a document, were it ever, runs nothing: "sandbox". */
 #define DECK_FILE_CSP BP_PAGE_CSP "; sandbox"
@@ -111,5 +112,5 @@ _bp_page_handler_finish_with_deck_file (WebKitURISchemeRequest *request,
   task = g_task_new (NULL, NULL, deck_file_read_cb, g_object_ref (request));
   g_task_set_source_tag (task, _bp_page_handler_finish_with_deck_file);
   g_task_set_task_data (task, job, deck_file_job_free);
-  g_task_run_in_thread (task, deck_file_thread);
+  bp_workers_run_in_thread (task, deck_file_thread);
 }

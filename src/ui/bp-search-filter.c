@@ -7,6 +7,7 @@
 
 #include "bp-search.h"
 #include "bp-search-filter.h"
+#include "bp-workers.h"
 
 /* An index being built in a worker for a deck. The first query may come before it is
  * done: it then waits for it, rather than building a second one. */
@@ -274,7 +275,7 @@ start_building (BpSearchFilter *self)
   task = g_task_new (self, self->cancellable, index_built_cb, NULL);
   g_task_set_source_tag (task, start_building);
   g_task_set_task_data (task, building, (GDestroyNotify)release_building);
-  g_task_run_in_thread (task, build_index_thread);
+  bp_workers_run_in_thread (task, build_index_thread);
 }
 
 /* One query of the index for all the matching and sorting that follows. */

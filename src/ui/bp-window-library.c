@@ -9,6 +9,7 @@
 
 #include "bp-application.h"
 #include "bp-window-private.h"
+#include "bp-workers.h"
 
 /* Reading a deck faster than this shows nothing; a slower one shows its progress. */
 #define LOADING_SHOWN_AFTER_MS 200
@@ -510,7 +511,7 @@ bp_window_open_folder (BpWindow *self,
   task = g_task_new (self, self->cancellable, decks_listed_cb, NULL);
   g_task_set_source_tag (task, bp_window_open_folder);
   g_task_set_task_data (task, g_object_ref (folder), g_object_unref);
-  g_task_run_in_thread (task, list_decks_thread);
+  bp_workers_run_in_thread (task, list_decks_thread);
 }
 
 static void
