@@ -159,6 +159,25 @@ test_unknown_parts_kept (void)
   g_assert_true (bp_study_data_equal (data, again));
 }
 
+/* "Encoding" in the format's group, which came second in the file, is not kept: written
+ * first, GKeyFile would refuse the file for it (the study-format fuzzer found this). */
+static void
+test_encoding_not_kept (void)
+{
+  static const char text[] =
+    "[deck/q]\nweak=true\n\n[backprop]\nversion=1\nEncoding=latin1\nsync-id=42\n";
+  g_autoptr(BpStudyData) data = NULL;
+  g_autoptr(BpStudyData) again = NULL;
+  gint64 major;
+
+  data = parse_ok (text, &major);
+  g_assert_cmpstrv (g_hash_table_lookup (data->groups, "backprop"),
+                    ((const char * const[]) { "sync-id", "42", NULL }));
+  again = round_trip (data);
+  g_assert_true (bp_study_data_equal (data, again));
+  g_assert_true (bp_study_entry_get_weak (g_hash_table_lookup (again->entries, "deck/q")));
+}
+
 static void
 test_versions (void)
 {
@@ -254,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/study-format/round-trip-fields", test_round_trip_fields);
   g_test_add_func ("/study-format/file-text", test_file_text);
   g_test_add_func ("/study-format/unknown-parts-kept", test_unknown_parts_kept);
+  g_test_add_func ("/study-format/encoding-not-kept", test_encoding_not_kept);
   g_test_add_func ("/study-format/versions", test_versions);
   g_test_add_func ("/study-format/damage", test_damage);
   g_test_add_func ("/study-format/escaping", test_escaping);

@@ -469,10 +469,14 @@ is_field_key (const char *key)
   return find_field (key, &field);
 }
 
+/* "Encoding" too: GKeyFile reads it in a file's first group, where the meta group is written,
+ * and refuses the file unless it says UTF-8. Kept from a file where the group came later,
+ * it would make the file written unreadable; and the file is UTF-8 whatever it says. */
 static gboolean
 is_meta_key (const char *key)
 {
-  return g_str_equal (key, KEY_VERSION) || g_str_equal (key, KEY_MINOR);
+  return g_str_equal (key, KEY_VERSION) || g_str_equal (key, KEY_MINOR) ||
+         g_str_equal (key, "Encoding");
 }
 
 /* A bad value is a problem, and the field keeps its default. */
