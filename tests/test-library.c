@@ -570,6 +570,37 @@ results_are (gpointer data)
   return g_str_equal (described, wait->expected);
 }
 
+static gboolean
+sidebar_says (gpointer data)
+{
+  const char * const *texts = data;
+  BpWindow *window = BP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    if (!has_label_with (GTK_WIDGET (window->sidebar), texts[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Questions of one title (a quiz file's "What's the output?") are told apart in their rows
+ * by the start of the code that follows. */
+static void
+test_same_title_rows (void)
+{
+  static const char deck[] =
+    "# Quiz\n\n"
+    "### 1. What's the output?\n\n```js\nconsole.log(typeof null)\n```\n\nIt logs object.\n\n"
+    "### 2. What's the output?\n\n```js\nconsole.log([] + [])\n```\n\nAn empty string.\n";
+  static const char * const subtitles[] = { "console.log(typeof null)", "console.log([] + [])", NULL };
+  g_autofree char *path = write_deck ("quiz.md", deck, -1);
+  BpWindow *window = open_window (app, 1000, 600);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
+  wait_for_deck (window, "Quiz");
+  spin_until (sidebar_says, (gpointer)subtitles, "each row's first words of code");
+  close_window (window);
+}
+
 /* "All Decks" beside the search: each deck's results under its title; picking one shows
  * its deck at that question. */
 static void
@@ -716,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/library/open-folder", test_open_folder);
   g_test_add_func ("/library/math-shown", test_math_shown);
   g_test_add_func ("/library/search-all-decks", test_search_all_decks);
+  g_test_add_func ("/library/same-title-rows", test_same_title_rows);
   g_test_add_func ("/library/large-deck-keeps-drawing", test_large_deck_keeps_drawing);
 
   return run_app_tests (&app);

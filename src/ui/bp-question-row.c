@@ -17,6 +17,7 @@ struct _BpQuestionRow
   GtkWidget *box;
   GtkLabel *number_label;
   GtkLabel *title_label;
+  GtkLabel *subtitle_label;
   GtkLabel *snippet_label;
   GtkWidget *unread_dot;
   GtkWidget *weak_icon;
@@ -174,6 +175,7 @@ bp_question_row_class_init (BpQuestionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, box);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, unread_dot);
   gtk_widget_class_bind_template_child (widget_class, BpQuestionRow, weak_icon);
@@ -218,6 +220,10 @@ update_accessible_label (BpQuestionRow *self)
       g_string_printf (label, _("Question %u: %s"),
                        bp_question_get_number (self->question),
                        bp_question_get_title (self->question));
+      /* Translators: after a question's title, what tells it from others of that title,
+       * as in "Question 7: What is the output? — console.log(typeof null)" */
+      if (*bp_question_get_subtitle (self->question) != '\0')
+        g_string_append_printf (label, _(" — %s"), bp_question_get_subtitle (self->question));
 
       /* Translators: the study state of a question, read after its title */
       if (self->flags & BP_STUDY_FLAG_WEAK)
@@ -277,6 +283,9 @@ bp_question_row_set_question (BpQuestionRow *self,
       number = g_strdup_printf ("%u", bp_question_get_number (question));
       gtk_label_set_text (self->number_label, number);
       gtk_label_set_text (self->title_label, bp_question_get_title (question));
+      gtk_label_set_text (self->subtitle_label, bp_question_get_subtitle (question));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
+                              *bp_question_get_subtitle (question) != '\0');
       update_due (self);
       update_accessible_label (self);
     }
