@@ -601,6 +601,18 @@ test_same_title_rows (void)
   close_window (window);
 }
 
+static gboolean
+toggle_is_on (gpointer button)
+{
+  return gtk_toggle_button_get_active (button);
+}
+
+static gboolean
+toggle_is_off (gpointer button)
+{
+  return !gtk_toggle_button_get_active (button);
+}
+
 /* "All Decks" beside the search: each deck's results under its title; picking one shows
  * its deck at that question. */
 static void
@@ -632,6 +644,18 @@ test_search_all_decks (void)
   gtk_widget_activate (GTK_WIDGET (all_decks));
   spin_until (results_are, &wait, wait.expected);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (results)));
+
+  /* Shift+Ctrl+F turns it off and on again from anywhere, the search keeping its words. */
+  gtk_widget_grab_focus (GTK_WIDGET (window_web_view (window)));
+  press_keys (GTK_WINDOW (window), "shift+ctrl+f");
+  spin_until (toggle_is_off, all_decks, "All Decks to turn off");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (results)));
+  press_keys (GTK_WINDOW (window), "shift+ctrl+f");
+  spin_until (toggle_is_on, all_decks, "All Decks to turn on");
+  spin_until (results_are, &wait, wait.expected);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->sidebar->search_entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (window->sidebar->search_entry)));
 
   /* Grouped: each deck's title above its first result. */
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_widget (GTK_WIDGET (results), GTK_TYPE_LIST_BOX)), 0);

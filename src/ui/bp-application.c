@@ -523,6 +523,7 @@ set_accelerators (GtkApplication *application)
     { "history.back", { "<Alt>Left", NULL } },
     { "history.forward", { "<Alt>Right", NULL } },
     { "search.focus", { "<Control>f", NULL } },
+    { "search.all-decks", { "<Shift><Control>f", NULL } },
     { "search.next", { "<Control>g", NULL } },
     { "search.previous", { "<Shift><Control>g", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },

@@ -140,6 +140,20 @@ bp_sidebar_clear_search (BpSidebar *self)
 }
 
 /**
+ * bp_sidebar_toggle_search_all_decks:
+ *
+ * Turns "All Decks" on or off, as its button does, and puts the focus in the search.
+ */
+void
+bp_sidebar_toggle_search_all_decks (BpSidebar *self)
+{
+  g_return_if_fail (BP_IS_SIDEBAR (self));
+
+  gtk_toggle_button_set_active (self->all_decks_button,
+                                !gtk_toggle_button_get_active (self->all_decks_button));
+}
+
+/**
  * bp_sidebar_get_all_decks_results:
  *
  * Returns: (transfer none): the list a search with "All Decks" on shows; the window

@@ -40,6 +40,7 @@ gboolean      bp_sidebar_get_can_select_next     (BpSidebar    *self);
 void          bp_sidebar_select_relative         (BpSidebar    *self,
                                                   int           offset);
 void          bp_sidebar_focus_search            (BpSidebar    *self);
+void          bp_sidebar_toggle_search_all_decks (BpSidebar    *self);
 void          bp_sidebar_clear_search            (BpSidebar    *self);
 BpAllDecksResults *bp_sidebar_get_all_decks_results (BpSidebar *self);
 void          bp_sidebar_focus_list              (BpSidebar    *self);

@@ -126,6 +126,19 @@ search_focus_action (GtkWidget  *widget,
   bp_sidebar_focus_search (self->sidebar);
 }
 
+/* Shift+Ctrl+F: the search over every deck, wherever the focus is. */
+static void
+search_all_decks_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar_page);
+  bp_sidebar_toggle_search_all_decks (self->sidebar);
+}
+
 static void
 search_next_action (GtkWidget  *widget,
                     const char *action_name,
@@ -201,6 +214,7 @@ bp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "history.back", NULL, history_back_action);
   gtk_widget_class_install_action (widget_class, "history.forward", NULL, history_forward_action);
   gtk_widget_class_install_action (widget_class, "search.focus", NULL, search_focus_action);
+  gtk_widget_class_install_action (widget_class, "search.all-decks", NULL, search_all_decks_action);
   gtk_widget_class_install_action (widget_class, "search.next", NULL, search_next_action);
   gtk_widget_class_install_action (widget_class, "search.previous", NULL, search_previous_action);
   gtk_widget_class_install_action (widget_class, "question.next", NULL, question_next_action);
