@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-progress-page.h"
+#include "bp-review-replay.h"
 
 /*
  * Everything the page shows comes from what the caller passes: the deck, the replayed states,
@@ -84,30 +85,6 @@ dup_tooltip (const char              *title,
                             bp_queue_forecast (options->parameters, state, options->interview_day) * 100);
   /* Translators: a progress tile's tooltip: "Why batch norm?: recall 93 % today" */
   return g_strdup_printf (_("%s: recall %.0f %% today"), title, recall * 100);
-}
-
-/* The grades that count: every grade no undo took back, in time order. */
-static GPtrArray *
-kept_grades (GPtrArray *events)
-{
-  g_autoptr(GHashTable) undone = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *grades = g_ptr_array_new ();
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      BpReviewEvent *event = g_ptr_array_index (events, i);
-
-      if (event->kind == BP_REVIEW_EVENT_UNDO)
-        g_hash_table_add (undone, event->undone_id);
-    }
-  for (guint i = 0; i < events->len; i++)
-    {
-      BpReviewEvent *event = g_ptr_array_index (events, i);
-
-      if (event->kind == BP_REVIEW_EVENT_GRADE && !g_hash_table_contains (undone, event->id))
-        g_ptr_array_add (grades, event);
-    }
-  return grades;
 }
 
 static int
@@ -355,7 +332,7 @@ bp_progress_page_render (BpDeck                  *deck,
                          const BpProgressOptions *options,
                          BpProgressFigures       *figures)
 {
-  g_autoptr(GPtrArray) grades = kept_grades (events);
+  g_autoptr(GPtrArray) grades = bp_review_kept_grades (events);
   g_autoptr(GHashTable) per_day = NULL;
   GString *html = g_string_new (NULL);
   BpProgressFigures local = { 0 };

@@ -78,29 +78,6 @@ state_before (const BpReviewEvent *previous,
   return STATE_REVIEW;
 }
 
-static GPtrArray *
-grades_kept (GPtrArray *events)
-{
-  g_autoptr(GHashTable) undone = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *grades = g_ptr_array_new ();
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      BpReviewEvent *event = g_ptr_array_index (events, i);
-
-      if (event->kind == BP_REVIEW_EVENT_UNDO)
-        g_hash_table_add (undone, event->undone_id);
-    }
-  for (guint i = 0; i < events->len; i++)
-    {
-      BpReviewEvent *event = g_ptr_array_index (events, i);
-
-      if (event->kind == BP_REVIEW_EVENT_GRADE && !g_hash_table_contains (undone, event->id))
-        g_ptr_array_add (grades, event);
-    }
-  return grades;
-}
-
 /**
  * bp_review_csv_export:
  * @events: (element-type BpReviewEvent): the log's events; undone grades are left out
@@ -110,7 +87,7 @@ grades_kept (GPtrArray *events)
 GBytes *
 bp_review_csv_export (GPtrArray *events)
 {
-  g_autoptr(GPtrArray) grades = grades_kept (events);
+  g_autoptr(GPtrArray) grades = bp_review_kept_grades (events);
   GString *csv = g_string_new (HEADER);
   const BpReviewEvent *previous = NULL;
   gboolean ever_passed = FALSE;

@@ -88,6 +88,29 @@ apply_grade (BpCardState            *state,
 }
 
 /**
+ * bp_review_kept_grades:
+ * @events: (element-type BpReviewEvent): the log's events
+ *
+ * Returns: (transfer container) (element-type BpReviewEvent): the grades that count, every
+ *   one no undo took back, in the order of @events
+ */
+GPtrArray *
+bp_review_kept_grades (GPtrArray *events)
+{
+  g_autoptr(GHashTable) undone = undone_ids (events);
+  GPtrArray *grades = g_ptr_array_new ();
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      BpReviewEvent *event = g_ptr_array_index (events, i);
+
+      if (event->kind == BP_REVIEW_EVENT_GRADE && !g_hash_table_contains (undone, event->id))
+        g_ptr_array_add (grades, event);
+    }
+  return grades;
+}
+
+/**
  * bp_review_replay:
  * @events: (element-type BpReviewEvent): the log's events, each id once, in any order
  *

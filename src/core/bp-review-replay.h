@@ -25,6 +25,7 @@ typedef struct
 
 gint64      bp_review_day              (gint64                  time_us,
                                         gint64                  day_offset_us);
+GPtrArray  *bp_review_kept_grades      (GPtrArray              *events);
 GHashTable *bp_review_replay           (GPtrArray              *events,
                                         const BpFsrsParameters *parameters,
                                         gint64                  day_offset_us);
