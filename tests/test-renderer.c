@@ -1,9 +1,10 @@
-/* test-renderer.c: the cairo renderer where OpenGL is drawn in software, and the user's GSK_RENDERER kept
+/* test-renderer.c: cairo and unaccelerated pages where OpenGL is drawn in software, and the user's GSK_RENDERER kept
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <stdlib.h>
 
 #include <gtk/gtk.h>
+#include <webkit/webkit.h>
 
 #include "bp-renderer.h"
 
@@ -35,7 +36,19 @@ window_renderer_name (void)
   return name;
 }
 
-/* The test runs under Xvfb, whose OpenGL is Mesa's llvmpipe: the windows draw with cairo. */
+/* The acceleration policy a web view configured as the app's views are draws with. */
+static WebKitHardwareAccelerationPolicy
+web_view_policy (void)
+{
+  g_autoptr(WebKitWebView) web_view = g_object_ref_sink (WEBKIT_WEB_VIEW (webkit_web_view_new ()));
+
+  bp_renderer_configure_web_view (web_view);
+
+  return webkit_settings_get_hardware_acceleration_policy (webkit_web_view_get_settings (web_view));
+}
+
+/* The test runs under Xvfb, whose OpenGL is Mesa's llvmpipe: the windows draw with cairo
+ * and the pages are drawn without OpenGL. */
 static void
 test_software_gl_draws_with_cairo (void)
 {
@@ -46,6 +59,7 @@ test_software_gl_draws_with_cairo (void)
       g_assert_true (bp_renderer_choose (gdk_display_get_default ()));
       g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
       g_assert_cmpstr (window_renderer_name (), ==, "GskCairoRenderer");
+      g_assert_cmpint (web_view_policy (), ==, WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
       return;
     }
 
@@ -64,6 +78,8 @@ test_user_choice_kept (void)
       g_assert_false (bp_renderer_choose (gdk_display_get_default ()));
       g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
       g_assert_cmpstr (window_renderer_name (), ==, "GskGLRenderer");
+      /* …and WebKit keeps its own default too. */
+      g_assert_cmpint (web_view_policy (), ==, WEBKIT_HARDWARE_ACCELERATION_POLICY_ALWAYS);
       return;
     }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-answer-view-private.h"
+#include "bp-renderer.h"
 #include "bp-search.h"
 #include "bp-startup-trace.h"
 
@@ -508,6 +509,7 @@ bp_answer_view_init (BpAnswerView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _bp_answer_view_lock_down (self->web_view);
+  bp_renderer_configure_web_view (self->web_view);
   _bp_answer_view_watch_crashes (self->web_view);
   bp_startup_trace_watch (self->web_view);
   _bp_answer_view_update_fonts (self->web_view);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <webkit/webkit.h>
 
+#include "bp-renderer.h"
 #include "bp-startup-trace.h"
 
 /* What the app would do at the least: register on the session bus as a single instance,
@@ -31,12 +32,20 @@ scheme_request_cb (WebKitURISchemeRequest *request,
   webkit_uri_scheme_request_finish (request, stream, strlen (page_html), "text/html");
 }
 
+/* As the app does, before any window is realized: the stack at its best on this machine. */
+static void
+startup_cb (GApplication *application)
+{
+  bp_renderer_choose (gdk_display_get_default ());
+}
+
 static void
 activate_cb (GApplication *application)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (application));
   GtkWidget *web_view = webkit_web_view_new ();
 
+  bp_renderer_configure_web_view (WEBKIT_WEB_VIEW (web_view));
   bp_startup_trace_watch (WEBKIT_WEB_VIEW (web_view));
   gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), web_view);
@@ -75,6 +84,7 @@ main (int   argc,
     }
 
   application = adw_application_new (FLOOR_APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+  g_signal_connect (application, "startup", G_CALLBACK (startup_cb), NULL);
   g_signal_connect (application, "activate", G_CALLBACK (activate_cb), NULL);
   status = g_application_run (G_APPLICATION (application), 1, argv);
   g_free (page_html);

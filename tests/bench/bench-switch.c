@@ -20,6 +20,7 @@
 #include "bp-application.h"
 #include "bp-deck-parser.h"
 #include "bp-page-renderer.h"
+#include "bp-renderer.h"
 #include "bp-sidebar-private.h"
 #include "bp-window-private.h"
 
@@ -399,10 +400,16 @@ floor_subject_new (const char *name)
 {
   gboolean plain = g_str_equal (name, "floor-plain");
   gboolean scheme = g_str_equal (name, "floor-scheme");
-  GtkWidget *window = plain ? gtk_window_new () : adw_window_new ();
-  GtkWidget *web_view = webkit_web_view_new ();
-  Subject *subject = subject_new (name, GTK_WINDOW (window), WEBKIT_WEB_VIEW (web_view));
+  GtkWidget *window, *web_view;
+  Subject *subject;
   GtkEventController *controller;
+
+  /* The stack at its best on this machine is drawn as the app chooses to draw. */
+  bp_renderer_choose (gdk_display_get_default ());
+  window = plain ? gtk_window_new () : adw_window_new ();
+  web_view = webkit_web_view_new ();
+  bp_renderer_configure_web_view (WEBKIT_WEB_VIEW (web_view));
+  subject = subject_new (name, GTK_WINDOW (window), WEBKIT_WEB_VIEW (web_view));
 
   pages = render_pages ();
   if (scheme)
