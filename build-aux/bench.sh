@@ -29,9 +29,11 @@ if [ -n "$peers" ]; then
   apt-get install -y yelp foliate pandoc
   peer_dir=$(mktemp -d)
   trap 'rm -rf "$peer_dir"' EXIT
-  deck="$source_dir/resources/deck/deep-learning.md"
-  pandoc "$deck" --metadata title="Deep Learning" --epub-chapter-level=3 -o "$peer_dir/deck.epub"
-  awk '/^### Q2:/ { exit } { print }' "$deck" | pandoc -s -t docbook4 --metadata title="Deep Learning" \
+  # The app's own figures, as files the peers can read.
+  sed "s|(figure:\([a-z0-9-]*\)|($source_dir/resources/figures/\1.svg|g" \
+    "$source_dir/resources/deck/deep-learning.md" > "$peer_dir/deck.md"
+  pandoc "$peer_dir/deck.md" --metadata title="Deep Learning" --epub-chapter-level=3 -o "$peer_dir/deck.epub"
+  awk '/^### Q2:/ { exit } { print }' "$peer_dir/deck.md" | pandoc -s -t docbook4 --metadata title="Deep Learning" \
     -o "$peer_dir/question.xml"
   BACKPROP_BENCH_PEERS="foliate=foliate $peer_dir/deck.epub
 yelp=yelp $peer_dir/question.xml"
