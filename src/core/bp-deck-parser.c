@@ -320,15 +320,26 @@ most_ask (GPtrArray *found)
   return found->len > 0 && n_asking * 2 > found->len;
 }
 
-/* A deck that is a list of questions without answers: when no rule reads more. */
+/* A deck that is a glossary, or a list of questions without answers: when no rule reads
+ * a deck of questions with answers. */
 static GPtrArray *
 choose_question_lists (cmark_node *document,
                        GPtrArray  *best,
                        BpDeckRule *rule)
 {
-  g_autoptr(GPtrArray) lists = bp_deck_rules_find_question_lists (document);
-  GPtrArray *kept = bp_deck_rules_keep_question_lists (lists, best);
+  g_autoptr(GPtrArray) rows = bp_deck_rules_find_tables (document);
+  g_autoptr(GPtrArray) lists = NULL;
+  GPtrArray *kept = bp_deck_rules_keep_tables (rows, best);
 
+  if (kept != NULL)
+    {
+      g_ptr_array_unref (best);
+      *rule = BP_DECK_RULE_TABLES;
+      return kept;
+    }
+
+  lists = bp_deck_rules_find_question_lists (document);
+  kept = bp_deck_rules_keep_question_lists (lists, best);
   if (kept == NULL)
     return best;
 
@@ -527,9 +538,9 @@ bp_deck_parser_parse_full (const char   *deck_id,
   if (questions->len == 0)
     {
       g_set_error (error, BP_DECK_PARSER_ERROR, BP_DECK_PARSER_ERROR_NO_QUESTIONS,
-                   _("The deck has no questions: no heading, list item, <details> or bold "
-                     "paragraph here asks one. Start each question with a level-3 heading "
-                     "such as “### Q1: What is an autoencoder?”."));
+                   _("The deck has no questions: no heading, list item, <details>, bold "
+                     "paragraph or table of terms here asks one. Start each question with a "
+                     "level-3 heading such as “### Q1: What is an autoencoder?”."));
       return NULL;
     }
 

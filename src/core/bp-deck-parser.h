@@ -40,6 +40,7 @@ typedef enum {
  * @BP_DECK_RULE_LIST_ITEMS: list items that start with a heading or a question
  * @BP_DECK_RULE_BOLD: paragraphs entirely bold
  * @BP_DECK_RULE_QUESTION_LIST: lists of questions without answers, studied by recall
+ * @BP_DECK_RULE_TABLES: rows of glossary tables, the term their question
  *
  * How the parser read a deck's questions.
  */
@@ -50,6 +51,7 @@ typedef enum {
   BP_DECK_RULE_LIST_ITEMS,
   BP_DECK_RULE_BOLD,
   BP_DECK_RULE_QUESTION_LIST,
+  BP_DECK_RULE_TABLES,
 } BpDeckRule;
 
 /* What a deck's author can act on: a line of the file and what is wrong there. */

@@ -292,6 +292,8 @@ bp_deck_rule_to_string (BpDeckRule rule)
       return _("bold paragraphs");
     case BP_DECK_RULE_QUESTION_LIST:
       return _("lists of questions without answers");
+    case BP_DECK_RULE_TABLES:
+      return _("rows of glossary tables");
     default:
       g_return_val_if_reached ("");
     }

@@ -26,6 +26,8 @@ typedef struct
   cmark_node *list;         /* the document's list the question is an item of, or NULL */
   char *subtitle;           /* what the row shows under the title: the question it follows */
   char *context;            /* what tells it from questions of its title: its section */
+  cmark_node *table;        /* the glossary table the question is a row of, or NULL */
+  cmark_node *row;
 } BpFoundQuestion;
 
 void        bp_found_question_free        (BpFoundQuestion *found);
@@ -41,6 +43,9 @@ GPtrArray  *bp_deck_rules_find_bold       (cmark_node *document,
 GPtrArray  *bp_deck_rules_find_question_lists (cmark_node *document);
 GPtrArray  *bp_deck_rules_keep_question_lists (GPtrArray  *lists,
                                                GPtrArray  *best);
+GPtrArray  *bp_deck_rules_find_tables     (cmark_node *document);
+GPtrArray  *bp_deck_rules_keep_tables     (GPtrArray  *rows,
+                                           GPtrArray  *best);
 
 gboolean    bp_deck_rules_is_skippable    (cmark_node *block);
 
@@ -53,6 +58,9 @@ gboolean         _bp_deck_rules_is_links_paragraph (cmark_node *paragraph);
 gboolean         _bp_deck_rules_is_link_list       (cmark_node *list);
 cmark_node      *_bp_deck_rules_list_continuation  (cmark_node *list,
                                                     int         heading_level);
+void             _bp_deck_tables_take_row_answer   (cmark_node *answer,
+                                                    cmark_node *table,
+                                                    cmark_node *row);
 char       *bp_deck_rules_first_words     (cmark_node *answer,
                                            guint       max_chars);
 

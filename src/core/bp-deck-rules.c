@@ -469,6 +469,8 @@ bp_found_question_take_answer (BpFoundQuestion *found)
   cmark_node *answer = cmark_node_new (CMARK_NODE_DOCUMENT);
   cmark_node *child;
 
+  if (found->row != NULL)
+    _bp_deck_tables_take_row_answer (answer, found->table, found->row);
   if (found->split_after != NULL)
     append_split_paragraph (answer, found->split_after);
   append_markdown (answer, found->markdown_before);

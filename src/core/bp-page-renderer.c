@@ -27,6 +27,7 @@ typedef enum {
   SLOT_STYLE,
   SLOT_LABEL,
   SLOT_TITLE,
+  SLOT_HEADING,
   SLOT_ANSWER,
   SLOT_NOTES,
 } Slot;
@@ -37,6 +38,7 @@ static const char * const slot_names[] = {
   [SLOT_STYLE] = "style",
   [SLOT_LABEL] = "label",
   [SLOT_TITLE] = "title",
+  [SLOT_HEADING] = "heading",
   [SLOT_ANSWER] = "answer",
   [SLOT_NOTES] = "notes",
 };
@@ -161,7 +163,8 @@ compile_template (BpPageRenderer  *self,
 /**
  * bp_page_renderer_new:
  * @template_html: the page, with {{theme}}, {{csp}}, {{style}}, {{label}}, {{title}}
- *   and {{answer}} where the values go
+ *   (text), {{heading}} (the title as HTML, its math rendered) and {{answer}} where the
+ *   values go
  * @style_css: the style sheet, inlined into every page
  *
  * Returns: (transfer full): a renderer, or %NULL if the template is malformed.
@@ -296,6 +299,24 @@ answer_html (BpPageRenderer *self,
   return with_math;
 }
 
+/* The title as the page's heading shows it: an opened deck's TeX as math, as in answers. */
+static char *
+heading_html (BpPageRenderer *self,
+              BpQuestion     *question)
+{
+  const char *source = bp_question_get_source_title (question);
+  g_autofree char *marked = NULL;
+
+  if (bp_question_get_trusted (question) || self->tex_render == NULL)
+    return g_markup_escape_text (bp_question_get_title (question), -1);
+
+  marked = bp_tex_mark_text (source, -1);
+  if (!bp_tex_has_marks (marked))
+    return g_steal_pointer (&marked);
+
+  return bp_tex_replace_marks (marked, self->tex_render, self->tex_data);
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -410,6 +431,11 @@ append_slot (BpPageRenderer    *self,
 
     case SLOT_TITLE:
       text = g_markup_escape_text (bp_question_get_title (question), -1);
+      g_string_append (page, text);
+      break;
+
+    case SLOT_HEADING:
+      text = heading_html (self, question);
       g_string_append (page, text);
       break;
 

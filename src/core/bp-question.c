@@ -17,6 +17,7 @@ struct _BpQuestion
 
   guint number;
   char *title;
+  char *source_title;         /* as the deck wrote it, when its TeX made @title differ */
   char *subtitle;
   char *id;
   gboolean trusted;
@@ -42,6 +43,7 @@ bp_question_finalize (GObject *object)
   BpQuestion *self = (BpQuestion *)object;
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->source_title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->answer, cmark_node_free);
@@ -122,10 +124,13 @@ bp_question_new (guint       number,
 
   self = g_object_new (BP_TYPE_QUESTION, NULL);
   self->number = number;
-  self->title = g_strdup (title);
   self->id = g_strdup (id);
   self->trusted = !!trusted;
   self->answer = answer;
+  /* The built-in deck writes MathML, never TeX. */
+  self->title = trusted ? g_strdup (title) : bp_tex_plain_text (title, -1);
+  if (strcmp (self->title, title) != 0)
+    self->source_title = g_strdup (title);
   /* Before the answer is shared: once made, documents are read by several threads. */
   if (!trusted)
     _bp_tex_mark_answer (answer);
@@ -150,7 +155,8 @@ bp_question_get_number (BpQuestion *self)
 /**
  * bp_question_get_title:
  *
- * Returns: the question as plain text, without its "Q<n>:" prefix.
+ * Returns: the question as plain text, without its "Q<n>:" prefix; TeX math in an opened
+ *   deck's title reads as Unicode text (bp_tex_plain_text()).
  */
 const char *
 bp_question_get_title (BpQuestion *self)
@@ -158,6 +164,22 @@ bp_question_get_title (BpQuestion *self)
   g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
 
   return self->title;
+}
+
+/**
+ * bp_question_get_source_title:
+ *
+ * What the page's heading renders: TeX math is shown as math there, and as plain text
+ * (bp_tex_plain_text()) in the title everywhere else.
+ *
+ * Returns: the title as the deck wrote it, its TeX included.
+ */
+const char *
+bp_question_get_source_title (BpQuestion *self)
+{
+  g_return_val_if_fail (BP_IS_QUESTION (self), NULL);
+
+  return self->source_title != NULL ? self->source_title : self->title;
 }
 
 /**
@@ -182,7 +204,7 @@ bp_question_set_subtitle (BpQuestion *self,
   g_return_if_fail (BP_IS_QUESTION (self));
 
   g_free (self->subtitle);
-  self->subtitle = g_strdup (subtitle);
+  self->subtitle = self->trusted ? g_strdup (subtitle) : bp_tex_plain_text (subtitle, -1);
 }
 
 /**

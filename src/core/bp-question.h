@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (BpQuestion, bp_question, BP, QUESTION, GObject)
 
 guint             bp_question_get_number   (BpQuestion *self);
 const char       *bp_question_get_title    (BpQuestion *self);
+const char       *bp_question_get_source_title (BpQuestion *self);
 const char       *bp_question_get_subtitle (BpQuestion *self);
 const char       *bp_question_get_id       (BpQuestion *self);
 gboolean          bp_question_get_trusted  (BpQuestion *self);

@@ -306,3 +306,71 @@ bp_tex_replace_marks (const char      *html,
 
   return g_string_free (out, FALSE);
 }
+
+/* As cmark escapes text, which unescape() undoes: &amp; &lt; &gt; &quot; only. */
+static void
+append_escaped_tex (GString    *out,
+                    const char *tex,
+                    gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    switch (tex[i])
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': g_string_append (out, "&quot;"); break;
+      default: g_string_append_c (out, tex[i]);
+      }
+}
+
+static void
+append_escaped_text (GString    *out,
+                     const char *text,
+                     gsize       length)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, length);
+
+  g_string_append (out, escaped);
+}
+
+/**
+ * bp_tex_mark_text:
+ * @text: a line of an opened deck's text, such as a question's title
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * @text as HTML, escaped, with its math (see bp_tex_find_spans()) marked for
+ * bp_tex_replace_marks() as an answer's is. All of it is inline math: a line holds no
+ * display.
+ *
+ * Returns: (transfer full): the HTML.
+ */
+char *
+bp_tex_mark_text (const char *text,
+                  gssize      length)
+{
+  g_autoptr(GArray) spans = NULL;
+  GString *out;
+  gsize done = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  spans = bp_tex_find_spans (text, length);
+  out = g_string_sized_new (length + spans->len * 64);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const BpTexSpan *span = &g_array_index (spans, BpTexSpan, i);
+
+      append_escaped_text (out, text + done, span->start - done);
+      g_string_append (out, MARK_INLINE);
+      append_escaped_tex (out, text + span->tex_start, span->tex_end - span->tex_start);
+      g_string_append (out, MARK_END);
+      done = span->end;
+    }
+  append_escaped_text (out, text + done, length - done);
+
+  return g_string_free (out, FALSE);
+}

@@ -42,5 +42,12 @@ gboolean  bp_tex_has_marks     (const char      *html);
 char     *bp_tex_replace_marks (const char      *html,
                                 BpTexRenderFunc  render,
                                 gpointer         user_data);
+char     *bp_tex_mark_text     (const char      *text,
+                                gssize           length);
+
+char     *bp_tex_to_unicode    (const char      *tex,
+                                gssize           length);
+char     *bp_tex_plain_text    (const char      *text,
+                                gssize           length);
 
 G_END_DECLS
