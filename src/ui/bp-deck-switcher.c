@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-clock.h"
+#include "bp-deck-study.h"
 #include "bp-deck-switcher.h"
 
 #define PULSE_INTERVAL_MS 100
@@ -71,11 +72,7 @@ count_due (BpReviews      *reviews,
     return 0;
   today = bp_review_day (bp_clock_now_us (), bp_reviews_get_day_offset (reviews));
   if (deck != NULL)
-    {
-      for (guint i = 0; i < bp_deck_get_n_questions (deck); i++)
-        n_due += bp_reviews_get_due_day (reviews, bp_question_get_id (bp_deck_get_question (deck, i))) <= today;
-      return n_due;
-    }
+    return bp_deck_study_count_due (deck, reviews, today);
   g_hash_table_iter_init (&iter, bp_reviews_get_states (reviews));
   while (g_hash_table_iter_next (&iter, (gpointer *)&id, NULL))
     n_due += g_str_has_prefix (id, prefix) && bp_reviews_get_due_day (reviews, id) <= today;
@@ -146,6 +143,31 @@ update_row (GtkWidget *row)
       gtk_widget_set_visible (study, bp_library_entry_get_available (entry));
       gtk_accessible_update_property (GTK_ACCESSIBLE (study), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
+}
+
+static gboolean
+update_row_idle_cb (gpointer user_data)
+{
+  GtkWidget *row = user_data;
+
+  g_object_set_data (G_OBJECT (row), "update-source", NULL);
+  update_row (row);
+  return G_SOURCE_REMOVE;
+}
+
+/* A deck read notifies each of its entry's properties, and a store's save or the log's
+ * replay change many entries at once: the row is counted again once after them, not
+ * once each, and after the frame that shows the deck. */
+static void
+queue_update_row (GtkWidget *row)
+{
+  guint source;
+
+  if (g_object_get_data (G_OBJECT (row), "update-source") != NULL)
+    return;
+
+  source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_row_idle_cb, g_object_ref (row), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "update-source", GUINT_TO_POINTER (source));
 }
 
 static GtkWidget *
@@ -223,13 +245,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   BpLibraryEntry *entry = gtk_list_item_get_item (item);
 
   g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (entry), g_object_unref);
-  g_signal_connect_object (entry, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "notify", G_CALLBACK (queue_update_row), row, G_CONNECT_SWAPPED);
   if (self->store != NULL)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (queue_update_row), row, G_CONNECT_SWAPPED);
   if (self->reviews != NULL)
     {
-      g_signal_connect_object (self->reviews, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->reviews, "notify::loaded", G_CALLBACK (update_row), row,
+      g_signal_connect_object (self->reviews, "changed", G_CALLBACK (queue_update_row), row, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->reviews, "notify::loaded", G_CALLBACK (queue_update_row), row,
                                G_CONNECT_SWAPPED);
     }
   update_row (row);
