@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bp-deck-parser.h"
+#include "deck-generator.h"
 #include "bp-html-sanitizer.h"
 #include "bp-page-renderer.h"
 
@@ -1066,6 +1067,75 @@ test_links_safe (void)
     }
 }
 
+static void
+record_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  g_array_append_val ((GArray *)user_data, fraction);
+}
+
+static void
+check_progress_of (const char *markdown,
+                   guint       n_questions)
+{
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(BpDeckProgress) progress = bp_deck_progress_new (record_progress_cb, seen);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) deck = NULL;
+
+  deck = bp_deck_parser_parse_with_progress ("big", markdown, strlen (markdown), BP_DECK_UNTRUSTED,
+                                             progress, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bp_deck_get_n_questions (deck), ==, n_questions);
+
+  /* Many steps along the way, each further than the last, ending at 1. */
+  g_assert_cmpuint (seen->len, >, 50);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpfloat (g_array_index (seen, double, i), >, g_array_index (seen, double, i - 1));
+  g_assert_cmpfloat (g_array_index (seen, double, 0), <, 0.5);
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+  g_assert_cmpfloat (bp_deck_progress_get (progress), ==, 1.0);
+}
+
+/* A large deck, canonical and in another shape, tells how far its parse is. */
+static void
+test_progress_large (void)
+{
+  g_autoptr(GeneratedDeck) generated = deck_generator_generate (3000, 7, FALSE);
+  g_autoptr(GString) headings = g_string_new ("# Big\n\n");
+
+  check_progress_of (generated->markdown, 3000);
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (headings, "## How does step %u work?\n\nIt runs after step %u.\n\n", i, i);
+  check_progress_of (headings->str, 3000);
+}
+
+static void
+cancel_cb (double   fraction,
+           gpointer user_data)
+{
+  if (fraction > 0.2)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancelled part-way: no deck, and the error says it was cancelled. */
+static void
+test_progress_cancelled (void)
+{
+  g_autoptr(GeneratedDeck) generated = deck_generator_generate (3000, 7, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(BpDeckProgress) progress = bp_deck_progress_new (cancel_cb, cancellable);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) deck = NULL;
+
+  deck = bp_deck_parser_parse_with_progress ("big", generated->markdown, strlen (generated->markdown),
+                                             BP_DECK_UNTRUSTED, progress, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (deck);
+  g_assert_cmpfloat (bp_deck_progress_get (progress), <, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1073,6 +1143,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/deck-parser/builtin/22-questions", test_builtin_n_questions);
+  g_test_add_func ("/deck-parser/progress/large", test_progress_large);
+  g_test_add_func ("/deck-parser/progress/cancelled", test_progress_cancelled);
   g_test_add_func ("/deck-parser/builtin/numbers-in-order", test_builtin_numbers);
   g_test_add_func ("/deck-parser/builtin/titles", test_builtin_titles);
   g_test_add_func ("/deck-parser/builtin/ids", test_builtin_ids);

@@ -15,6 +15,15 @@ G_BEGIN_DECLS
 cmark_node *bp_cmark_parse                   (const char *text,
                                               gsize       length,
                                               int         options);
+/* Told of the bytes fed so far; %FALSE stops the parse. */
+typedef gboolean (*BpCmarkFedFunc) (gsize    fed,
+                                    gsize    length,
+                                    gpointer user_data);
+cmark_node *bp_cmark_parse_in_chunks          (const char     *text,
+                                               gsize           length,
+                                               int             options,
+                                               BpCmarkFedFunc  fed,
+                                               gpointer        user_data);
 char       *bp_cmark_render_html             (cmark_node *node,
                                               int         options);
 gboolean    bp_cmark_is_block                (cmark_node *node);

@@ -54,15 +54,46 @@ bp_cmark_parse (const char *text,
                 gsize       length,
                 int         options)
 {
+  return bp_cmark_parse_in_chunks (text, length, options, NULL, NULL);
+}
+
+/* A chunk of a large deck, between which progress is told and a cancel heard. cmark keeps
+ * a line cut between two chunks, so any size reads the same tree. */
+#define CHUNK_SIZE (64 * 1024)
+
+/**
+ * bp_cmark_parse_in_chunks:
+ * @fed: (nullable): called after each chunk with the bytes fed so far; %FALSE stops
+ *
+ * bp_cmark_parse(), fed a chunk at a time.
+ *
+ * Returns: (nullable): the document, or %NULL when @fed stopped it
+ */
+cmark_node *
+bp_cmark_parse_in_chunks (const char     *text,
+                          gsize           length,
+                          int             options,
+                          BpCmarkFedFunc  fed,
+                          gpointer        user_data)
+{
   /* "~~" only: a lone "~" means "about" in prose far more often than it strikes. */
   cmark_parser *parser = cmark_parser_new (options | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
-  cmark_node *document;
+  cmark_node *document = NULL;
+  gboolean stopped = FALSE;
 
   for (cmark_llist *l = syntax_extensions (); l != NULL; l = l->next)
     cmark_parser_attach_syntax_extension (parser, l->data);
 
-  cmark_parser_feed (parser, text, length);
-  document = cmark_parser_finish (parser);
+  for (gsize done = 0; done < length && !stopped;)
+    {
+      gsize chunk = MIN (CHUNK_SIZE, length - done);
+
+      cmark_parser_feed (parser, text + done, chunk);
+      done += chunk;
+      stopped = fed != NULL && !fed (done, length, user_data);
+    }
+  if (!stopped)
+    document = cmark_parser_finish (parser);
   cmark_parser_free (parser);
 
   return document;

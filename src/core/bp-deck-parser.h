@@ -2,7 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "bp-deck.h"
+#include "bp-deck-progress.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +76,13 @@ BpDeck *bp_deck_parser_parse          (const char   *deck_id,
                                        BpDeckTrust   trust,
                                        GError      **error);
 BpDeck *bp_deck_parser_parse_builtin  (GError      **error);
+BpDeck *bp_deck_parser_parse_with_progress (const char      *deck_id,
+                                            const char      *text,
+                                            gsize            length,
+                                            BpDeckTrust      trust,
+                                            BpDeckProgress  *progress,
+                                            GCancellable    *cancellable,
+                                            GError         **error);
 gboolean bp_deck_parser_check_bytes   (const char   *text,
                                        gsize         length,
                                        GError      **error);

@@ -30,6 +30,7 @@ typedef struct
   char *path;
   char *id_at_path;  /* the id of the deck last seen at this path, if any */
   GArray *others;    /* Known: every other deck opened from a file */
+  BpDeckProgress *progress;  /* nullable */
   BpLibraryOpened *opened;
 } OpenJob;
 
@@ -63,6 +64,7 @@ open_job_free (gpointer data)
   g_free (job->path);
   g_free (job->id_at_path);
   g_clear_pointer (&job->others, g_array_unref);
+  g_clear_pointer (&job->progress, bp_deck_progress_unref);
   g_clear_pointer (&job->opened, opened_free);
   g_free (job);
 }
@@ -111,6 +113,30 @@ library_code_for (const GError *parse_error)
   return BP_LIBRARY_ERROR_NOT_A_DECK;
 }
 
+static BpDeck *
+read_deck (const char      *deck_id,
+           GBytes          *bytes,
+           BpDeckProgress  *progress,
+           GCancellable    *cancellable,
+           GError         **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  BpDeck *deck = NULL;
+
+  if (bp_deck_parser_check_bytes (data, length, &parse_error))
+    deck = bp_deck_parser_parse_with_progress (deck_id, data, length, BP_DECK_UNTRUSTED, progress,
+                                               cancellable, &parse_error);
+  if (deck == NULL && g_error_matches (parse_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&parse_error));
+  else if (deck == NULL)
+    g_set_error_literal (error, BP_LIBRARY_ERROR, library_code_for (parse_error),
+                         parse_error->message);
+
+  return deck;
+}
+
 /**
  * bp_library_read_deck:
  * @deck_id: the id the deck's questions are keyed by
@@ -126,18 +152,7 @@ bp_library_read_deck (const char  *deck_id,
                       GBytes      *bytes,
                       GError     **error)
 {
-  g_autoptr(GError) parse_error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-  BpDeck *deck = NULL;
-
-  if (bp_deck_parser_check_bytes (data, length, &parse_error))
-    deck = bp_deck_parser_parse (deck_id, data, length, BP_DECK_UNTRUSTED, &parse_error);
-  if (deck == NULL)
-    g_set_error_literal (error, BP_LIBRARY_ERROR, library_code_for (parse_error),
-                         parse_error->message);
-
-  return deck;
+  return read_deck (deck_id, bytes, NULL, NULL, error);
 }
 
 /* Refused before reading: a huge file is never loaded into memory. */
@@ -223,7 +238,7 @@ open_in_worker (OpenJob       *job,
   BpLibraryOpened *opened;
   const char *moved;
 
-  if (bytes == NULL || (deck = bp_library_read_deck (id, bytes, error)) == NULL)
+  if (bytes == NULL || (deck = read_deck (id, bytes, job->progress, cancellable, error)) == NULL)
     return NULL;
 
   fingerprint = bp_library_fingerprint (deck);
@@ -233,7 +248,7 @@ open_in_worker (OpenJob       *job,
       g_clear_object (&deck);
       g_free (id);
       id = g_strdup (moved);
-      if ((deck = bp_library_read_deck (id, bytes, error)) == NULL)
+      if ((deck = read_deck (id, bytes, job->progress, cancellable, error)) == NULL)
         return NULL;
     }
 
@@ -296,12 +311,8 @@ copy_others (BpLibrary  *self,
 
 /**
  * bp_library_open_async:
- * @file: a markdown deck
  *
- * Reads and parses @file in a worker thread. On success the deck joins the library (or,
- * opened before, takes its new content and place) and the library is saved; a file that
- * is no deck changes nothing. A file opened before at another path that is now gone
- * keeps its id, and with it its study data.
+ * bp_library_open_with_progress_async() with no progress.
  */
 void
 bp_library_open_async (BpLibrary           *self,
@@ -309,6 +320,28 @@ bp_library_open_async (BpLibrary           *self,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
+{
+  bp_library_open_with_progress_async (self, file, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * bp_library_open_with_progress_async:
+ * @file: a markdown deck
+ * @progress: (nullable): advanced from 0 to 1 as the worker parses
+ * @cancellable: (nullable): stops the parse between chunks; nothing joins the library
+ *
+ * Reads and parses @file in a worker thread. On success the deck joins the library (or,
+ * opened before, takes its new content and place) and the library is saved; a file that
+ * is no deck changes nothing. A file opened before at another path that is now gone
+ * keeps its id, and with it its study data.
+ */
+void
+bp_library_open_with_progress_async (BpLibrary           *self,
+                                     GFile               *file,
+                                     BpDeckProgress      *progress,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   BpLibraryEntry *known;
@@ -325,6 +358,7 @@ bp_library_open_async (BpLibrary           *self,
   known = bp_library_lookup_path (self, job->path);
   job->id_at_path = known != NULL ? g_strdup (bp_library_entry_get_id (known)) : NULL;
   job->others = copy_others (self, job->path);
+  job->progress = progress != NULL ? bp_deck_progress_ref (progress) : NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bp_library_open_async);

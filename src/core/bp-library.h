@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "bp-deck-progress.h"
 #include "bp-library-entry.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,12 @@ gboolean        bp_library_remove             (BpLibrary            *self,
                                                GError              **error);
 void            bp_library_check_available    (BpLibrary            *self);
 
+void            bp_library_open_with_progress_async (BpLibrary      *self,
+                                                     GFile          *file,
+                                                     BpDeckProgress *progress,
+                                                     GCancellable   *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer        user_data);
 void            bp_library_open_async         (BpLibrary            *self,
                                                GFile                *file,
                                                GCancellable         *cancellable,

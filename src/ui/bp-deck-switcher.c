@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "bp-clock.h"
+#include "bp-deck-study.h"
 #include "bp-deck-switcher.h"
 
-#define PULSE_INTERVAL_MS 100
+/* The bar reads the parse's progress as often as this: some 30 times a second. */
+#define PROGRESS_INTERVAL_MS 33
 
 struct _BpDeckSwitcher
 {
@@ -25,7 +27,9 @@ struct _BpDeckSwitcher
   BpLibrary *library;
   BpStudyStore *store;
   BpReviews *reviews;
-  guint pulse_id;
+  char *loading_name;
+  BpDeckProgress *loading_progress;
+  guint progress_id;
 };
 
 G_DEFINE_FINAL_TYPE (BpDeckSwitcher, bp_deck_switcher, GTK_TYPE_WIDGET)
@@ -71,11 +75,7 @@ count_due (BpReviews      *reviews,
     return 0;
   today = bp_review_day (bp_clock_now_us (), bp_reviews_get_day_offset (reviews));
   if (deck != NULL)
-    {
-      for (guint i = 0; i < bp_deck_get_n_questions (deck); i++)
-        n_due += bp_reviews_get_due_day (reviews, bp_question_get_id (bp_deck_get_question (deck, i))) <= today;
-      return n_due;
-    }
+    return bp_deck_study_count_due (deck, reviews, today);
   g_hash_table_iter_init (&iter, bp_reviews_get_states (reviews));
   while (g_hash_table_iter_next (&iter, (gpointer *)&id, NULL))
     n_due += g_str_has_prefix (id, prefix) && bp_reviews_get_due_day (reviews, id) <= today;
@@ -146,6 +146,31 @@ update_row (GtkWidget *row)
       gtk_widget_set_visible (study, bp_library_entry_get_available (entry));
       gtk_accessible_update_property (GTK_ACCESSIBLE (study), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
+}
+
+static gboolean
+update_row_idle_cb (gpointer user_data)
+{
+  GtkWidget *row = user_data;
+
+  g_object_set_data (G_OBJECT (row), "update-source", NULL);
+  update_row (row);
+  return G_SOURCE_REMOVE;
+}
+
+/* A deck read notifies each of its entry's properties, and a store's save or the log's
+ * replay change many entries at once: the row is counted again once after them, not
+ * once each, and after the frame that shows the deck. */
+static void
+queue_update_row (GtkWidget *row)
+{
+  guint source;
+
+  if (g_object_get_data (G_OBJECT (row), "update-source") != NULL)
+    return;
+
+  source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_row_idle_cb, g_object_ref (row), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "update-source", GUINT_TO_POINTER (source));
 }
 
 static GtkWidget *
@@ -223,13 +248,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   BpLibraryEntry *entry = gtk_list_item_get_item (item);
 
   g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (entry), g_object_unref);
-  g_signal_connect_object (entry, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "notify", G_CALLBACK (queue_update_row), row, G_CONNECT_SWAPPED);
   if (self->store != NULL)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (queue_update_row), row, G_CONNECT_SWAPPED);
   if (self->reviews != NULL)
     {
-      g_signal_connect_object (self->reviews, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->reviews, "notify::loaded", G_CALLBACK (update_row), row,
+      g_signal_connect_object (self->reviews, "changed", G_CALLBACK (queue_update_row), row, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->reviews, "notify::loaded", G_CALLBACK (queue_update_row), row,
                                G_CONNECT_SWAPPED);
     }
   update_row (row);
@@ -264,7 +289,9 @@ bp_deck_switcher_dispose (GObject *object)
   BpDeckSwitcher *self = (BpDeckSwitcher *)object;
   GtkWidget *child;
 
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_pointer (&self->loading_progress, bp_deck_progress_unref);
+  g_clear_pointer (&self->loading_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_DECK_SWITCHER);
   /* The box around the drop-down is no template child of its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -419,39 +446,52 @@ bp_deck_switcher_set_selected (BpDeckSwitcher *self,
     }
 }
 
-static gboolean
-pulse_cb (gpointer user_data)
+static void
+show_progress (BpDeckSwitcher *self)
 {
-  BpDeckSwitcher *self = user_data;
+  double fraction = bp_deck_progress_get (self->loading_progress);
+  g_autofree char *text = NULL;
 
-  gtk_progress_bar_pulse (self->loading_bar);
+  /* Translators: while a deck file is read, e.g. "Opening “sql.md”… 45 %" */
+  text = g_strdup_printf (_("Opening “%s”… %u %%"), self->loading_name, (guint)(fraction * 100));
+  gtk_label_set_label (self->loading_label, text);
+  gtk_progress_bar_set_fraction (self->loading_bar, fraction);
+}
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  show_progress (user_data);
   return G_SOURCE_CONTINUE;
 }
 
 /**
  * bp_deck_switcher_set_loading:
  * @name: (nullable): the file being opened, or %NULL when none is
+ * @progress: (nullable): its parse's progress
  *
- * Shows that a deck is being read, with a moving bar: a parse gives no fraction.
+ * Shows that a deck is being read: its name, how far, and Cancel (deck.cancel-open).
  */
 void
 bp_deck_switcher_set_loading (BpDeckSwitcher *self,
-                              const char     *name)
+                              const char     *name,
+                              BpDeckProgress *progress)
 {
-  g_autofree char *text = NULL;
-
   g_return_if_fail (BP_IS_DECK_SWITCHER (self));
+  g_return_if_fail (name == NULL || progress != NULL);
 
   gtk_widget_set_visible (self->loading_box, name != NULL);
+  g_clear_pointer (&self->loading_progress, bp_deck_progress_unref);
+  g_clear_pointer (&self->loading_name, g_free);
   if (name == NULL)
     {
-      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      g_clear_handle_id (&self->progress_id, g_source_remove);
       return;
     }
 
-  /* Translators: while a deck file is read, e.g. "Opening “sql.md”…" */
-  text = g_strdup_printf (_("Opening “%s”…"), name);
-  gtk_label_set_label (self->loading_label, text);
-  if (self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (PULSE_INTERVAL_MS, pulse_cb, self);
+  self->loading_name = g_strdup (name);
+  self->loading_progress = bp_deck_progress_ref (progress);
+  show_progress (self);
+  if (self->progress_id == 0)
+    self->progress_id = g_timeout_add (PROGRESS_INTERVAL_MS, progress_cb, self);
 }

@@ -24,7 +24,8 @@ BpLibraryEntry *bp_deck_switcher_get_selected (BpDeckSwitcher *self);
 void            bp_deck_switcher_set_selected (BpDeckSwitcher *self,
                                                BpLibraryEntry *entry);
 void            bp_deck_switcher_set_loading  (BpDeckSwitcher *self,
-                                               const char     *name);
+                                               const char     *name,
+                                               BpDeckProgress *progress);
 char           *bp_deck_switcher_dup_summary  (BpDeckSwitcher *self,
                                                BpLibraryEntry *entry);
 

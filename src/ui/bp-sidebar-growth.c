@@ -1,4 +1,4 @@
-/* bp-sidebar-growth.c: a deck just set is listed a few rows a frame, so the window keeps drawing
+/* bp-sidebar-growth.c: a deck just set is listed, and the last one's rows freed, a few a frame
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "bp-sidebar"
@@ -13,8 +13,13 @@
  * few more each frame; once the list holds as many as the view keeps, the rest adds no
  * row and comes at once. Everything else (next, find, counts) asks the whole list. */
 #define FIRST_ROWS 24
-#define ROWS_PER_FRAME 24
+#define ROWS_PER_FRAME 12
 #define ROWS_KEPT_BY_LIST_VIEW 200
+
+/* The other way round, a deck set lets go of the up to 200 rows of the one before, and
+ * freeing a row (its template's widgets) costs as much as making one: they are kept a
+ * little and freed this many at a time between frames. */
+#define ROWS_FREED_AT_ONCE 24
 
 static guint
 n_shown (BpSidebar *self)
@@ -116,6 +121,40 @@ _bp_sidebar_select_when_listed (BpSidebar  *self,
 
   g_set_object (&self->pending_question, question);
   return TRUE;
+}
+
+static gboolean
+free_retired_rows_cb (gpointer user_data)
+{
+  BpSidebar *self = user_data;
+  guint n = MIN (self->retired_rows->len, ROWS_FREED_AT_ONCE);
+
+  g_ptr_array_remove_range (self->retired_rows, self->retired_rows->len - n, n);
+  if (self->retired_rows->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->retire_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Called as the list view tears @row down: it lives on, out of the list, until it is
+ * freed in an idle of its own, after the frame that shows the new deck. */
+void
+_bp_sidebar_retire_row (BpSidebar *self,
+                        GtkWidget *row)
+{
+  if (self->retired_rows == NULL)
+    self->retired_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->retired_rows, g_object_ref (row));
+  if (self->retire_id == 0)
+    self->retire_id = g_idle_add (free_retired_rows_cb, self);
+}
+
+void
+_bp_sidebar_free_retired_rows (BpSidebar *self)
+{
+  g_clear_handle_id (&self->retire_id, g_source_remove);
+  g_clear_pointer (&self->retired_rows, g_ptr_array_unref);
 }
 
 /* Where Previous and Next start from: the selected row, or the one still waiting. */

@@ -37,6 +37,8 @@ struct _BpSidebar
   BpQuestion *selected_question;  /* kept while a filter or the search hides it */
   BpQuestion *pending_question;   /* selected once the growing list reaches its row */
   guint grow_tick_id;
+  GPtrArray *retired_rows;        /* rows the list let go, freed a few at a time */
+  guint retire_id;
   gboolean can_select_previous;
   gboolean can_select_next;
 };
@@ -49,6 +51,9 @@ void     _bp_sidebar_select_position    (BpSidebar      *self,
 void     _bp_sidebar_start_growing      (BpSidebar      *self,
                                          BpDeck         *deck);
 void     _bp_sidebar_stop_growing       (BpSidebar      *self);
+void     _bp_sidebar_retire_row         (BpSidebar      *self,
+                                         GtkWidget      *row);
+void     _bp_sidebar_free_retired_rows  (BpSidebar      *self);
 void     _bp_sidebar_show_position      (BpSidebar      *self,
                                          guint           position);
 gboolean _bp_sidebar_select_when_listed (BpSidebar      *self,

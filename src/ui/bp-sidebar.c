@@ -47,12 +47,8 @@ static guint
 count_due (BpSidebar *self)
 {
   gint64 today = bp_review_day (bp_clock_now_us (), bp_reviews_get_day_offset (self->reviews));
-  guint n = 0;
 
-  for (guint i = 0; i < bp_deck_get_n_questions (self->deck); i++)
-    n += bp_reviews_get_due_day (self->reviews,
-                                 bp_question_get_id (bp_deck_get_question (self->deck, i))) <= today;
-  return n;
+  return bp_deck_study_count_due (self->deck, self->reviews, today);
 }
 
 /* "Weak Topics (3)": the filter's name with how many questions it would list. */
@@ -289,6 +285,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_signal_connect_object (click, "released", G_CALLBACK (row_clicked_cb), self, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (item, row);
+  /* A reference of the item's own, so that a row torn down is freed later (teardown_row_cb). */
+  g_object_set_data_full (G_OBJECT (item), "bp-row", g_object_ref (row), g_object_unref);
 }
 
 static void
@@ -316,6 +314,18 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+teardown_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 BpSidebar                *self)
+{
+  g_autoptr(GtkWidget) row = g_object_steal_data (G_OBJECT (item), "bp-row");
+
+  /* GTK 4.8 has taken the row out of the item already: the item kept it alive. */
+  if (row != NULL)
+    _bp_sidebar_retire_row (self, row);
+}
+
+static void
 bp_sidebar_dispose (GObject *object)
 {
   BpSidebar *self = (BpSidebar *)object;
@@ -330,6 +340,7 @@ bp_sidebar_dispose (GObject *object)
   /* The list's scrolled window is no template child of its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  _bp_sidebar_free_retired_rows (self);
   g_clear_object (&self->selected_question);
   g_clear_object (&self->store);
   g_clear_object (&self->reviews);
@@ -489,6 +500,7 @@ bp_sidebar_class_init (BpSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, teardown_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_list_activate_cb);
   _bp_sidebar_class_add_search (widget_class);
 }

@@ -140,18 +140,39 @@ loading_shown_cb (gpointer user_data)
   BpWindow *self = user_data;
 
   self->loading_timeout_id = 0;
-  bp_deck_switcher_set_loading (self->deck_switcher, self->loading_name);
+  bp_deck_switcher_set_loading (self->deck_switcher, self->loading_name, self->loading_progress);
   return G_SOURCE_REMOVE;
 }
 
+/* The bar waits LOADING_SHOWN_AFTER_MS; tests set BACKPROP_LOADING_SHOWN_AFTER_MS to see
+ * it for a deck that a fast machine reads sooner. */
+static guint
+loading_shown_after_ms (void)
+{
+  const char *ms = g_getenv ("BACKPROP_LOADING_SHOWN_AFTER_MS");
+
+  return ms != NULL ? (guint)g_ascii_strtoull (ms, NULL, 10) : LOADING_SHOWN_AFTER_MS;
+}
+
 static void
-loading_started (BpWindow *self,
-                 GFile    *file)
+loading_started (BpWindow       *self,
+                 GFile          *file,
+                 BpDeckProgress *progress)
 {
   g_free (self->loading_name);
   self->loading_name = g_file_get_basename (file);
-  if (self->n_loading++ == 0)
-    self->loading_timeout_id = g_timeout_add (LOADING_SHOWN_AFTER_MS, loading_shown_cb, self);
+  g_clear_pointer (&self->loading_progress, bp_deck_progress_unref);
+  self->loading_progress = bp_deck_progress_ref (progress);
+  if (self->n_loading++ > 0)
+    {
+      if (self->loading_timeout_id == 0)
+        bp_deck_switcher_set_loading (self->deck_switcher, self->loading_name, progress);
+      return;
+    }
+
+  g_clear_object (&self->loading_cancellable);
+  self->loading_cancellable = g_cancellable_new ();
+  self->loading_timeout_id = g_timeout_add (loading_shown_after_ms (), loading_shown_cb, self);
 }
 
 static void
@@ -161,7 +182,8 @@ loading_ended (BpWindow *self)
     return;
 
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
-  bp_deck_switcher_set_loading (self->deck_switcher, NULL);
+  g_clear_pointer (&self->loading_progress, bp_deck_progress_unref);
+  bp_deck_switcher_set_loading (self->deck_switcher, NULL, NULL);
 }
 
 typedef struct
@@ -182,8 +204,14 @@ opened_cb (GObject      *object,
   BpLibraryEntry *entry = bp_library_open_finish (BP_LIBRARY (object), result, &error);
 
   g_free (data);
+  /* Cancelled by the bar's Cancel: the library and the deck shown stay as they were. A
+   * window closed meanwhile has no bar left to end. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      if (self->library != NULL)
+        loading_ended (self);
+      return;
+    }
 
   loading_ended (self);
   if (entry == NULL)
@@ -206,11 +234,13 @@ open_file (BpWindow   *self,
            const char *wanted_question)
 {
   OpenData *data = g_new0 (OpenData, 1);
+  g_autoptr(BpDeckProgress) progress = bp_deck_progress_new (NULL, NULL);
 
   data->window = g_object_ref (self);
   data->wanted_question = g_strdup (wanted_question);
-  loading_started (self, file);
-  bp_library_open_async (self->library, file, self->cancellable, opened_cb, data);
+  loading_started (self, file, progress);
+  bp_library_open_with_progress_async (self->library, file, progress, self->loading_cancellable,
+                                       opened_cb, data);
 }
 
 /**
@@ -546,6 +576,18 @@ deck_open_folder_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The loading bar's Cancel: every open under way stops, and nothing joins the library. */
+static void
+deck_cancel_open_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  if (self->loading_cancellable != NULL)
+    g_cancellable_cancel (self->loading_cancellable);
+}
+
 static void
 deck_remove_action (GtkWidget  *widget,
                     const char *action_name,
@@ -583,6 +625,7 @@ _bp_window_class_add_library (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "deck.open-file", "s", deck_open_file_action);
   gtk_widget_class_install_action (widget_class, "deck.open-folder", NULL, deck_open_folder_action);
   gtk_widget_class_install_action (widget_class, "deck.remove", NULL, deck_remove_action);
+  gtk_widget_class_install_action (widget_class, "deck.cancel-open", NULL, deck_cancel_open_action);
   gtk_widget_class_install_action (widget_class, "study.deck", "s", study_deck_action);
 }
 
@@ -636,6 +679,10 @@ _bp_window_dispose_library (BpWindow *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->loading_cancellable != NULL)
+    g_cancellable_cancel (self->loading_cancellable);
+  g_clear_object (&self->loading_cancellable);
+  g_clear_pointer (&self->loading_progress, bp_deck_progress_unref);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   if (self->entry != NULL)
     g_signal_handlers_disconnect_by_func (self->entry, entry_deck_changed_cb, self);

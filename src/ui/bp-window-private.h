@@ -59,6 +59,8 @@ struct _BpWindow
   guint n_loading;
   char *loading_name;
   guint loading_timeout_id;
+  BpDeckProgress *loading_progress;   /* of the file named in the loading bar */
+  GCancellable *loading_cancellable;  /* every open under way: the bar's Cancel */
 
   guint read_timeout_id;
   guint notes_page_timeout_id;

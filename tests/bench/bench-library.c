@@ -20,6 +20,29 @@
 
 static double painted_ms;
 
+/* BACKPROP_BENCH_TRACE=1: every stretch of more than TRACE_MS the main loop spends out of
+ * poll() (dispatching) is printed with its start in CLOCK_MONOTONIC milliseconds, which
+ * `perf record -k CLOCK_MONOTONIC` uses too, so a profile can be cut to that stretch. */
+#define TRACE_MS 20.0
+
+static GPollFunc default_poll;
+static double poll_left_ms;
+
+static int
+tracing_poll (GPollFD *fds,
+              guint    n_fds,
+              int      timeout)
+{
+  double now = bench_now_ms ();
+  int result;
+
+  if (poll_left_ms > 0 && now - poll_left_ms > TRACE_MS)
+    g_print ("main loop busy %.1f ms, from %.1f to %.1f\n", now - poll_left_ms, poll_left_ms, now);
+  result = default_poll (fds, n_fds, timeout);
+  poll_left_ms = bench_now_ms ();
+  return result;
+}
+
 static void
 spin_until (gboolean (*done) (gpointer),
             gpointer  data,
@@ -175,6 +198,7 @@ bench_open_10000 (BpWindow   *window,
 
   gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, &ticks, NULL);
   start = bench_now_ms ();
+  g_print ("open 10,000 questions: started at %.1f\n", start);
   ticks.last_frame_ms = start;  /* a stall before the first frame counts too */
   gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
   spin_until (first_answer_loaded, &wait, "the first answer");
@@ -204,6 +228,11 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_init ();
   adw_init ();
+  if (g_getenv ("BACKPROP_BENCH_TRACE") != NULL)
+    {
+      default_poll = g_main_context_get_poll_func (NULL);
+      g_main_context_set_poll_func (NULL, tracing_poll);
+    }
 
   app = bp_application_new ();
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
