@@ -69,6 +69,35 @@ set_entry (BpWindow       *self,
   update_actions (self);
 }
 
+/* What the answer pane showed before the deck changed, to show the same of the new deck. */
+typedef enum
+{
+  SHOWN_QUESTION,
+  SHOWN_PROGRESS,
+  SHOWN_SESSION,
+} ShownKind;
+
+static ShownKind
+shown_kind (BpWindow *self)
+{
+  if (bp_window_get_studying (self))
+    return SHOWN_SESSION;
+  return bp_window_get_showing_progress (self) ? SHOWN_PROGRESS : SHOWN_QUESTION;
+}
+
+/* The progress page shows the new deck's progress; a session goes on with the new deck's
+ * questions. A deck read again in place (@switched FALSE) keeps its session as it is. */
+static void
+show_kind_again (BpWindow  *self,
+                 ShownKind  kind,
+                 gboolean   switched)
+{
+  if (kind == SHOWN_PROGRESS)
+    bp_window_show_progress (self);
+  else if (kind == SHOWN_SESSION && switched)
+    bp_window_set_studying (self, TRUE);
+}
+
 /* Shows @entry's deck, read already, at @wanted_id if it has that question. */
 static void
 show_entry (BpWindow       *self,
@@ -76,6 +105,8 @@ show_entry (BpWindow       *self,
             const char     *wanted_id)
 {
   BpDeck *deck = bp_library_entry_get_deck (entry);
+  ShownKind kind = shown_kind (self);
+  gboolean switched = entry != self->entry;
   BpQuestion *question;
 
   g_assert (deck != NULL);
@@ -101,6 +132,7 @@ show_entry (BpWindow       *self,
   question = question_to_open (self, deck, wanted_id);
   if (question != NULL)
     bp_window_show_question (self, question);
+  show_kind_again (self, kind, switched);
 }
 
 static void
