@@ -400,9 +400,15 @@ save_error_cb (BpStudyView *self)
       return;
     }
 
+  /* Translators: under why the review log cannot be written: what is not on disk, where
+   * it is instead, and what the user can do. Quitting asks before dropping it. */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s\n%u review is kept until it can be written; Backprop tries again every few seconds.",
-                                          "%s\n%u reviews are kept until they can be written; Backprop tries again every few seconds.", n),
+                                          "%s\n%u review is not on disk yet: Backprop keeps it in memory "
+                                          "and tries again every few seconds. Retry writes it now; "
+                                          "quitting asks first.",
+                                          "%s\n%u reviews are not on disk yet: Backprop keeps them in memory "
+                                          "and tries again every few seconds. Retry writes them now; "
+                                          "quitting asks first.", n),
                              error->message, n);
   gtk_label_set_label (self->banner_label, message);
   if (self->retry_id == 0)
