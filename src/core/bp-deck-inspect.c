@@ -21,6 +21,23 @@ answer_length (BpQuestion *question)
   return bp_question_has_answer (question) ? g_utf8_strlen (g_strstrip (text), -1) : 0;
 }
 
+/* "N questions, M without an answer": each number with its own plural form. */
+static void
+append_totals (GString *report,
+               guint    n_questions,
+               guint    n_empty)
+{
+  g_autofree char *questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question",
+                                                             "%u questions", n_questions),
+                                                n_questions);
+  g_autofree char *empty = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u without an answer",
+                                                         "%u without an answer", n_empty),
+                                            n_empty);
+
+  /* Translators: the report's last line, "12 questions, 1 without an answer" */
+  g_string_append_printf (report, _("%s, %s\n"), questions, empty);
+}
+
 static void
 append_question (GString           *report,
                  BpDeckParseResult *result,
@@ -35,7 +52,9 @@ append_question (GString           *report,
                           bp_deck_parse_result_get_line (result, position), title);
   if (*subtitle != '\0')
     g_string_append_printf (report, " — %s", subtitle);
-  g_string_append_printf (report, _(" (%u characters)"), answer_length (question));
+  g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, " (%u character)", " (%u characters)",
+                                               answer_length (question)),
+                          answer_length (question));
   if (!bp_question_has_answer (question))
     g_string_append (report, " empty-answer");
   if (GPOINTER_TO_UINT (g_hash_table_lookup (titles, title)) > 1)
@@ -129,8 +148,7 @@ bp_deck_inspect (const char  *file_name,
       n_empty += !bp_question_has_answer (bp_deck_get_question (deck, i));
     }
   append_warnings (report, result);
-  g_string_append_printf (report, _("%u questions, %u without an answer\n"),
-                          bp_deck_get_n_questions (deck), n_empty);
+  append_totals (report, bp_deck_get_n_questions (deck), n_empty);
 
   return g_string_free (g_steal_pointer (&report), FALSE);
 }

@@ -394,8 +394,12 @@ announce_review_problems (BpWindow *self)
                                  "skipped; the file is unchanged."),
                                first->line, first->message);
   else
-    message = g_strdup_printf (_("Line %u and %u more lines of the review log could not be "
-                                 "read (%s) and were skipped; the file is unchanged."),
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Line %u and %u more line of the review log could not be "
+                                            "read (%s) and were skipped; the file is unchanged.",
+                                            "Line %u and %u more lines of the review log could not be "
+                                            "read (%s) and were skipped; the file is unchanged.",
+                                            problems->len - 1),
                                first->line, problems->len - 1, first->message);
   bp_window_show_toast (self, message);
 }
