@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -156,6 +157,124 @@ test_session_follows_deck (void)
   close_window (window);
 }
 
+#define ALGEBRA_DECK "# Algebra\n\n### Q1: What is a vector?\n\nAn arrow.\n"
+#define BIOLOGY_DECK "# Biology\n\n### Q1: What is a cell?\n\nThe smallest unit of life.\n"
+#define CHEMISTRY_DECK "# Chemistry\n\n### Q1: What is an atom?\n\nA nucleus and electrons.\n"
+
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_with (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  BpWindow *window;
+  const char *text;
+} ToastWait;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return has_label_with (GTK_WIDGET (wait->window->toast_overlay), wait->text);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* Open Folder… shows a deck of its own, the first the switcher lists, and says what it
+ * added; the file it left out, and why, is one click away. */
+static void
+test_open_folder_shows_first (void)
+{
+  g_autofree char *chemistry = write_deck ("three", "chemistry.md", CHEMISTRY_DECK);
+  g_autofree char *algebra = write_deck ("three", "algebra.md", ALGEBRA_DECK);
+  g_autofree char *biology = write_deck ("three", "biology.md", BIOLOGY_DECK);
+  g_autofree char *notes = write_deck ("three", "notes.txt", "### Q1: Not a deck\n\nA .txt file.\n");
+  g_autofree char *folder_path = g_path_get_dirname (algebra);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *added = g_strdup_printf ("Added 3 decks from %s; 1 file not added", folder_path);
+  BpWindow *window = open_window (app, 1000, 700);
+  BpLibrary *library = bp_application_get_library (app);
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (library));
+  ToastWait wait = { window, added };
+  DeckWait shown = { window, algebra };
+  g_autoptr(BpLibraryEntry) third = NULL;
+  AdwMessageDialog *dialog;
+
+  bp_window_open_folder (window, folder);
+  spin_until (toast_shown, &wait, added);
+  spin_until (shows_deck_at, &shown, "the folder's first deck");
+  /* In name order in the switcher's list, whatever order they were read in. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, n_before + 3);
+  third = g_list_model_get_item (G_LIST_MODEL (library), n_before + 2);
+  g_assert_cmpstr (bp_library_entry_get_path (third), ==, chemistry);
+  g_assert_null (bp_library_lookup_path (library, notes));
+
+  gtk_widget_activate (find_button (GTK_WIDGET (window->toast_overlay), "_Details"));
+  spin_until (dialog_shown, NULL, "the files not added");
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "notes.txt: not a markdown file (.md)");
+  adw_message_dialog_response (dialog, "close");
+
+  /* A deck of the folder open already stays open, whichever decks join it. */
+  switch_to (window, biology);
+  g_free (write_deck ("three", "anatomy.md", "# Anatomy\n\n### Q1: What is a bone?\n\nA hard tissue.\n"));
+  wait.text = "Added 4 decks from";
+  bp_window_open_folder (window, folder);
+  spin_until (toast_shown, &wait, "the second toast");
+  shown.path = biology;
+  g_assert_true (shows_deck_at (&shown));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +285,7 @@ main (int   argc,
   deck_dir = g_dir_make_tmp ("test-open-decks-XXXXXX", &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/open-decks/open-folder-shows-first", test_open_folder_shows_first);
   g_test_add_func ("/open-decks/progress-follows-deck", test_progress_follows_deck);
   g_test_add_func ("/open-decks/session-follows-deck", test_session_follows_deck);
 

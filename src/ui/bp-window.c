@@ -641,6 +641,7 @@ bp_window_class_init (BpWindowClass *klass)
 
   bp_window_class_add_actions (widget_class);
   _bp_window_class_add_library (widget_class);
+  _bp_window_class_add_folder (widget_class);
   _bp_window_class_add_progress (widget_class);
 }
 
