@@ -37,6 +37,9 @@ struct _BpSidebar
   BpQuestion *selected_question;  /* kept while a filter or the search hides it */
   BpQuestion *pending_question;   /* selected once the growing list reaches its row */
   guint grow_tick_id;
+  guint scroll_tick_id;           /* a row to bring into view after the next layout */
+  guint scroll_position;
+  gint64 scroll_asked_frame;
   gboolean can_select_previous;
   gboolean can_select_next;
 };
@@ -55,5 +58,8 @@ gboolean _bp_sidebar_select_when_listed (BpSidebar      *self,
                                          BpQuestion     *question,
                                          guint           position);
 guint    _bp_sidebar_get_position       (BpSidebar      *self);
+void     _bp_sidebar_scroll_to_position (BpSidebar      *self,
+                                         guint           position);
+void     _bp_sidebar_stop_scrolling     (BpSidebar      *self);
 
 G_END_DECLS
