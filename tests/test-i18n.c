@@ -6,8 +6,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "bp-application.h"
+#include "bp-deck-inspect.h"
 #include "bp-sidebar-private.h"
 #include "bp-study-view.h"
 #include "bp-window-private.h"
@@ -69,6 +71,25 @@ test_session_counts_in_german (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* --inspect in German: its words translated, its flags the codes scripts grep, and the
+ * legend saying so in German. */
+static void
+test_inspect_in_german (void)
+{
+  static const char deck[] = "# SQL\n\n### Q1: What is a join?\n\n### Q2: What is a view?\n\nA stored query.\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = bp_deck_inspect ("sql.md", deck, sizeof deck - 1, &error);
+  g_autofree char *legend = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (report, "Fragenkatalog: SQL\nRegel: "));
+  g_assert_nonnull (strstr (report, "(0 Zeichen) empty-answer\n"));
+  g_assert_true (g_str_has_suffix (report, "\n2 Fragen, 1 ohne Antwort\n"));
+  legend = bp_deck_inspect_dup_legend (report);
+  g_assert_cmpstr (legend, ==, "Markierungen (Kennungen für Skripte, nie übersetzt):\n"
+                               "  empty-answer  die Frage hat keine Antwort\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -83,6 +104,7 @@ main (int   argc,
 
   g_test_add_func ("/i18n/window-in-german", test_window_in_german);
   g_test_add_func ("/i18n/session-counts-in-german", test_session_counts_in_german);
+  g_test_add_func ("/i18n/inspect-in-german", test_inspect_in_german);
 
   return run_app_tests (&app);
 }
