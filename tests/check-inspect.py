@@ -62,6 +62,10 @@ def main(backprop):
               "the warning names the line of the empty question", result.stdout)
         check(lines[-1:] == ["2 questions, 1 without an answer"], "the last line counts",
               result.stdout)
+        # The flags are codes; what they mean is said on stderr, the report left as it is.
+        check(result.stderr.splitlines() == ["Flags (codes for scripts, never translated):",
+                                             "  empty-answer  the question has no answer"],
+              "the legend of the flags used comes on stderr", result.stderr)
 
         not_decks = {
             "empty.md": (b"", "empty"),

@@ -51,6 +51,30 @@ test_file_name_title (void)
   g_assert_true (g_str_has_suffix (report, "2 questions, 0 without an answer\n"));
 }
 
+/* The legend names the flags a report uses, and only those. */
+static void
+test_legend (void)
+{
+  g_autofree char *flagged = inspect_ok ("### Q1: One\n\n### Q2: One\n\nB.\n");
+  g_autofree char *clean = inspect_ok ("### Q1: One\n\nA.\n");
+  g_autofree char *legend = bp_deck_inspect_dup_legend (flagged);
+
+  g_assert_cmpstr (legend, ==, "Flags (codes for scripts, never translated):\n"
+                               "  empty-answer  the question has no answer\n"
+                               "  same-title    another question has the same title\n");
+  g_assert_null (bp_deck_inspect_dup_legend (clean));
+}
+
+/* One of a thing is said in the singular, in the lines a deck author reads. */
+static void
+test_singular (void)
+{
+  g_autofree char *report = inspect_ok ("### Q1: Is a join a set operation?\n\nY\n");
+
+  g_assert_nonnull (strstr (report, "Q1    line 1      Is a join a set operation? (1 character)\n"));
+  g_assert_true (g_str_has_suffix (report, "\n1 question, 0 without an answer\n"));
+}
+
 /* A list of questions is a deck to answer from memory: every question flagged, no warning. */
 static void
 test_question_list (void)
@@ -115,6 +139,8 @@ main (int   argc,
 
   g_test_add_func ("/deck-inspect/report", test_report);
   g_test_add_func ("/deck-inspect/file-name-title", test_file_name_title);
+  g_test_add_func ("/deck-inspect/singular", test_singular);
+  g_test_add_func ("/deck-inspect/legend", test_legend);
   g_test_add_func ("/deck-inspect/question-list", test_question_list);
   g_test_add_func ("/deck-inspect/not-decks", test_not_decks);
   g_test_add_func ("/deck-inspect/too-large", test_too_large);

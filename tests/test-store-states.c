@@ -5,9 +5,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <string.h>
 
 #include "bp-status-banner-private.h"
+#include "bp-study-view.h"
 #include "bp-window-private.h"
 #include "ui-test-utils.h"
 
@@ -264,6 +267,95 @@ test_failed_write_is_shown_until_saved (void)
   blocked_store_clear (&blocked);
 }
 
+static gboolean
+reviews_loaded (gpointer data)
+{
+  return bp_reviews_get_loaded (data);
+}
+
+static gboolean
+studies_a_question (gpointer data)
+{
+  return bp_study_view_get_question (data) != NULL;
+}
+
+static gboolean
+revealed (gpointer data)
+{
+  return bp_study_view_get_revealed (data);
+}
+
+static gboolean
+revealer_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (data);
+}
+
+static gboolean
+revealer_hidden (gpointer data)
+{
+  return !gtk_revealer_get_reveal_child (data);
+}
+
+/* No file of this process may grow: the next append fails as on a full disk, whoever runs
+ * the test (root too), and the log's file does not change, so its monitor stays quiet. */
+static void
+limit_file_size (rlim_t limit)
+{
+  struct rlimit rlimit;
+
+  g_assert_no_errno (getrlimit (RLIMIT_FSIZE, &rlimit));
+  rlimit.rlim_cur = limit;
+  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &rlimit));
+}
+
+/* A grade the review log cannot take: the study view says it is not on disk, that it is
+ * kept and retried, and Retry writes it once the log can be written again. */
+static void
+test_review_not_written_is_said (void)
+{
+  BpReviews *reviews = bp_application_get_reviews (app);
+  const char *log_path = NULL;
+  BpWindow *window = open_window (app, 1000, 700);
+  GtkWidget *study_view = GTK_WIDGET (window->study_view);
+  GtkRevealer *banner;
+  const char *message;
+  g_autofree char *written = NULL;
+
+  spin_until (reviews_loaded, reviews, "the review log to be read");
+  log_path = bp_review_log_get_path (bp_reviews_get_log (reviews));
+  banner = GTK_REVEALER (gtk_widget_get_template_child (study_view, BP_TYPE_STUDY_VIEW, "banner"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "study.start", NULL);
+  spin_until (studies_a_question, window->study_view, "a question to study");
+
+  /* A write past the limit fails with EFBIG rather than killing the process. */
+  signal (SIGXFSZ, SIG_IGN);
+  limit_file_size (0);
+  press_keys (GTK_WINDOW (window), "space");
+  spin_until (revealed, window->study_view, "the answer to be revealed");
+  press_keys (GTK_WINDOW (window), "3");
+  spin_until (revealer_shown, banner, "the banner about the review not written");
+
+  message = gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (study_view, BP_TYPE_STUDY_VIEW,
+                                                                           "banner_label")));
+  g_test_message ("%s", message);
+  /* The log's reason first, then what happens to the grade. */
+  g_assert_true (g_str_has_prefix (message, "Could not write to the review log"));
+  g_assert_nonnull (strstr (message, "1 review is not on disk yet: Backprop keeps it in memory"));
+  g_assert_nonnull (strstr (message, "Retry writes it now"));
+  g_assert_null (strstr (message, "not saved"));
+  g_assert_cmpuint (bp_reviews_get_n_pending (reviews), ==, 1);
+
+  limit_file_size (RLIM_INFINITY);
+  /* The banner's button, after its label. */
+  gtk_widget_activate (gtk_widget_get_last_child (gtk_revealer_get_child (banner)));
+  spin_until (revealer_hidden, banner, "the banner to go once the review is written");
+  g_assert_cmpuint (bp_reviews_get_n_pending (reviews), ==, 0);
+  g_assert_true (g_file_get_contents (log_path, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "r1\t"));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +368,7 @@ main (int   argc,
                    test_newer_version_is_shown_and_quitting_asks);
   g_test_add_func ("/store-states/failed-write-is-shown-until-saved",
                    test_failed_write_is_shown_until_saved);
+  g_test_add_func ("/store-states/review-not-written-is-said", test_review_not_written_is_said);
 
   return run_app_tests (&app);
 }

@@ -13,12 +13,37 @@
 
 #define INSPECT_DECK_ID "inspect"
 
+/*
+ * The report's words are the user's language; its flags are codes, as a compiler's
+ * warning options are: scripts and tests grep them, so they stay as they are in every
+ * language, and the legend (bp_deck_inspect_dup_legend()) says what each means.
+ */
+#define FLAG_EMPTY_ANSWER "empty-answer"
+#define FLAG_SAME_TITLE "same-title"
+
 static guint
 answer_length (BpQuestion *question)
 {
   g_autofree char *text = g_strdup (bp_answer_document_get_text (bp_question_get_document (question)));
 
   return bp_question_has_answer (question) ? g_utf8_strlen (g_strstrip (text), -1) : 0;
+}
+
+/* "N questions, M without an answer": each number with its own plural form. */
+static void
+append_totals (GString *report,
+               guint    n_questions,
+               guint    n_empty)
+{
+  g_autofree char *questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question",
+                                                             "%u questions", n_questions),
+                                                n_questions);
+  g_autofree char *empty = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u without an answer",
+                                                         "%u without an answer", n_empty),
+                                            n_empty);
+
+  /* Translators: the report's last line, "12 questions, 1 without an answer" */
+  g_string_append_printf (report, _("%s, %s\n"), questions, empty);
 }
 
 static void
@@ -35,11 +60,13 @@ append_question (GString           *report,
                           bp_deck_parse_result_get_line (result, position), title);
   if (*subtitle != '\0')
     g_string_append_printf (report, " — %s", subtitle);
-  g_string_append_printf (report, _(" (%u characters)"), answer_length (question));
+  g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, " (%u character)", " (%u characters)",
+                                               answer_length (question)),
+                          answer_length (question));
   if (!bp_question_has_answer (question))
-    g_string_append (report, " empty-answer");
+    g_string_append (report, " " FLAG_EMPTY_ANSWER);
   if (GPOINTER_TO_UINT (g_hash_table_lookup (titles, title)) > 1)
-    g_string_append (report, " same-title");
+    g_string_append (report, " " FLAG_SAME_TITLE);
   g_string_append_c (report, '\n');
 }
 
@@ -129,8 +156,48 @@ bp_deck_inspect (const char  *file_name,
       n_empty += !bp_question_has_answer (bp_deck_get_question (deck, i));
     }
   append_warnings (report, result);
-  g_string_append_printf (report, _("%u questions, %u without an answer\n"),
-                          bp_deck_get_n_questions (deck), n_empty);
+  append_totals (report, bp_deck_get_n_questions (deck), n_empty);
 
   return g_string_free (g_steal_pointer (&report), FALSE);
+}
+
+static gboolean
+has_flag (const char *report,
+          const char *flag)
+{
+  g_autofree char *at_line_end = g_strconcat (" ", flag, "\n", NULL);
+  g_autofree char *before_another = g_strconcat (" ", flag, " ", NULL);
+
+  return strstr (report, at_line_end) != NULL || strstr (report, before_another) != NULL;
+}
+
+/**
+ * bp_deck_inspect_dup_legend:
+ * @report: what bp_deck_inspect() returned
+ *
+ * What the flags of @report mean, in the user's language, saying that the flags
+ * themselves stay untranslated. Pure.
+ *
+ * Returns: (transfer full) (nullable): the legend, or %NULL when @report has no flag
+ */
+char *
+bp_deck_inspect_dup_legend (const char *report)
+{
+  static const struct { const char *flag; const char *meaning; } flags[] = {
+    { FLAG_EMPTY_ANSWER, N_("the question has no answer") },
+    { FLAG_SAME_TITLE, N_("another question has the same title") },
+  };
+  g_autoptr(GString) legend = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      if (!has_flag (report, flags[i].flag))
+        continue;
+      if (legend == NULL)
+        legend = g_string_new (_("Flags (codes for scripts, never translated):\n"));
+      g_string_append_printf (legend, "  %-13s %s\n", flags[i].flag, _(flags[i].meaning));
+    }
+  return legend != NULL ? g_string_free (g_steal_pointer (&legend), FALSE) : NULL;
 }

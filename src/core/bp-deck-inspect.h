@@ -10,5 +10,6 @@ char *bp_deck_inspect (const char  *file_name,
                        const char  *text,
                        gsize        length,
                        GError     **error);
+char *bp_deck_inspect_dup_legend (const char *report);
 
 G_END_DECLS

@@ -64,8 +64,12 @@ bp_fsrs_parameters_init (BpFsrsParameters  *parameters,
   if (n_values != BP_FSRS_N_PARAMETERS)
     {
       g_set_error (error, BP_FSRS_ERROR, BP_FSRS_ERROR_PARAMETERS,
-                   _("FSRS-6 has 21 parameters, but %zu were given. Paste all 21 numbers the "
-                     "optimizer printed."), (size_t)n_values);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "FSRS-6 has 21 parameters, but %zu was given. Paste all 21 numbers "
+                                "the optimizer printed.",
+                                "FSRS-6 has 21 parameters, but %zu were given. Paste all 21 numbers "
+                                "the optimizer printed.", n_values),
+                   (size_t)n_values);
       return FALSE;
     }
 

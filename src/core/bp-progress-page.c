@@ -307,7 +307,10 @@ append_figures (GString                 *html,
                                  options->retention * 100);
   else
     /* Translators: "True retention, last 30 days: 88 % of 25 reviews (desired 90 %)" */
-    retention = g_strdup_printf (_("True retention, last 30 days: %.0f %% of %u reviews (desired %.0f %%)"),
+    retention = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "True retention, last 30 days: %.0f %% of %u review (desired %.0f %%)",
+                                              "True retention, last 30 days: %.0f %% of %u reviews (desired %.0f %%)",
+                                              figures->n_retention_reviews),
                                  figures->true_retention * 100, figures->n_retention_reviews,
                                  options->retention * 100);
   g_string_append_printf (html, "<p class=\"progress-due\">%s</p>\n<p class=\"progress-streak\">%s</p>\n"

@@ -273,8 +273,10 @@ append_lines (BpReviewLog  *self,
   if (saved_errno != 0)
     {
       set_error_from_errno (error, saved_errno,
-                            _("Could not save the review in %s: %s. Free some space or check "
-                              "the folder’s permissions; the review was not saved."), self->path);
+                            /* Translators: why a review could not be appended; the caller says
+                             * what becomes of it (it is kept and retried). */
+                            _("Could not write to the review log %s: %s. Free some space or "
+                              "check the folder’s permissions."), self->path);
       return FALSE;
     }
   return TRUE;

@@ -292,6 +292,7 @@ inspect_deck_file (const char *path)
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *contents = NULL;
   g_autofree char *report = NULL;
+  g_autofree char *legend = NULL;
   gsize length = 0;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
@@ -308,6 +309,10 @@ inspect_deck_file (const char *path)
     }
 
   g_print ("%s", report);
+  /* On stderr, as a compiler's notes: the report on stdout stays what scripts read. */
+  legend = bp_deck_inspect_dup_legend (report);
+  if (legend != NULL)
+    g_printerr ("%s", legend);
   return EXIT_SUCCESS;
 }
 

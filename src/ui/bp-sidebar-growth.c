@@ -1,10 +1,11 @@
-/* bp-sidebar-growth.c: a deck just set is listed, and the last one's rows freed, a few a frame
+/* bp-sidebar-growth.c: a deck just set is listed and the last one's rows freed a few a frame; rows brought into view after layout
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "bp-sidebar"
 
 #include "config.h"
 
+#include "bp-question-row.h"
 #include "bp-sidebar-private.h"
 
 /* GTK 4.8's list view makes, binds and measures up to 200 rows around its anchor
@@ -166,4 +167,115 @@ _bp_sidebar_get_position (BpSidebar *self)
   if (self->pending_question != NULL)
     bp_sidebar_find_listed (self, self->pending_question, &position);
   return position;
+}
+
+/* The list item showing @question, if the list has made one for it. */
+static GtkWidget *
+find_item (BpSidebar  *self,
+           BpQuestion *question)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->question_list));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (BP_IS_QUESTION_ROW (row) && bp_question_row_get_question (BP_QUESTION_ROW (row)) == question)
+        return item;
+    }
+  return NULL;
+}
+
+/* Where row @position's top is in the list's whole height, and its height: measured on its
+ * item when the list has laid it out, else estimated from any item it has. The list's
+ * adjustment alone cannot say: GTK 4.8's list view keeps an estimate of the rows it has
+ * not measured in its upper bound, which can be far from the rows there are. */
+static gboolean
+locate_row (BpSidebar     *self,
+            guint          position,
+            GtkAdjustment *adjustment,
+            double        *top,
+            double        *height)
+{
+  g_autoptr(BpQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  GtkWidget *item = question != NULL ? find_item (self, question) : NULL;
+  GtkWidget *any = gtk_widget_get_first_child (GTK_WIDGET (self->question_list));
+  graphene_rect_t bounds;
+
+  if (item != NULL && gtk_widget_compute_bounds (item, GTK_WIDGET (self->question_list), &bounds))
+    {
+      *top = gtk_adjustment_get_value (adjustment) + bounds.origin.y;
+      *height = bounds.size.height;
+      return TRUE;
+    }
+  if (question == NULL || any == NULL || gtk_widget_get_height (any) <= 0)
+    return FALSE;
+  *height = gtk_widget_get_height (any);
+  *top = *height * position;
+  return TRUE;
+}
+
+static void
+scroll_now (BpSidebar *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->question_scroller));
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double lower = gtk_adjustment_get_lower (adjustment);
+  double highest = MAX (lower, gtk_adjustment_get_upper (adjustment) - page);
+  double top, height;
+
+  /* The model may have changed again since it was asked for: no such row, no scroll. */
+  if (!locate_row (self, self->scroll_position, adjustment, &top, &height))
+    return;
+  if (top < value || top + height > value + page)
+    gtk_adjustment_set_value (adjustment, CLAMP (top + height / 2 - page / 2, lower, highest));
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *list,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  BpSidebar *self = user_data;
+
+  /* A frame's layout between the ask and now: the adjustment is the new model's. */
+  if (gdk_frame_clock_get_frame_counter (frame_clock) <= self->scroll_asked_frame + 1)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  scroll_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _bp_sidebar_scroll_to_position:
+ *
+ * Brings row @position of the list into view without moving the focus onto it (GTK 4.8's
+ * list.scroll-to-item does, and Space would no longer reveal a session's answer). Done
+ * after the next layout: a filter just changed leaves the list's adjustment measuring the
+ * old model's rows until then, and a value set against it names no row of the new one
+ * (GtkListView then warns that it "failed to scroll to given position").
+ */
+void
+_bp_sidebar_scroll_to_position (BpSidebar *self,
+                                guint      position)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->question_list));
+
+  self->scroll_position = position;
+  if (self->scroll_tick_id != 0)
+    return;
+
+  self->scroll_asked_frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : 0;
+  self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->question_list), scroll_tick_cb,
+                                                       self, NULL);
+}
+
+void
+_bp_sidebar_stop_scrolling (BpSidebar *self)
+{
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->question_list), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
 }

@@ -39,6 +39,9 @@ struct _BpSidebar
   guint grow_tick_id;
   GPtrArray *retired_rows;        /* rows the list let go, freed a few at a time */
   guint retire_id;
+  guint scroll_tick_id;           /* a row to bring into view after the next layout */
+  guint scroll_position;
+  gint64 scroll_asked_frame;
   gboolean can_select_previous;
   gboolean can_select_next;
 };
@@ -60,5 +63,8 @@ gboolean _bp_sidebar_select_when_listed (BpSidebar      *self,
                                          BpQuestion     *question,
                                          guint           position);
 guint    _bp_sidebar_get_position       (BpSidebar      *self);
+void     _bp_sidebar_scroll_to_position (BpSidebar      *self,
+                                         guint           position);
+void     _bp_sidebar_stop_scrolling     (BpSidebar      *self);
 
 G_END_DECLS

@@ -336,6 +336,7 @@ bp_sidebar_dispose (GObject *object)
   if (self->reviews != NULL)
     g_signal_handlers_disconnect_by_func (self->reviews, store_changed_cb, self);
   _bp_sidebar_stop_growing (self);
+  _bp_sidebar_stop_scrolling (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_SIDEBAR);
   /* The list's scrolled window is no template child of its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

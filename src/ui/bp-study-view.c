@@ -236,6 +236,24 @@ format_next_due (BpStudyView *self)
                           (guint)days);
 }
 
+/* "5 reviewed, 1 again, in 3 min.": each number with its own plural form. */
+static char *
+dup_session_figures (guint n_studied,
+                     guint n_again,
+                     guint minutes)
+{
+  g_autofree char *studied = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reviewed", "%u reviewed",
+                                                           n_studied), n_studied);
+  /* Translators: questions graded Again in a session */
+  g_autofree char *again = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u again", "%u again", n_again),
+                                            n_again);
+  /* Translators: an abbreviation, the same for every number */
+  g_autofree char *time = g_strdup_printf (_("in %u min."), minutes);
+
+  /* Translators: the end of a study session: "5 reviewed, 1 again, in 3 min." */
+  return g_strdup_printf (_("%s, %s, %s"), studied, again, time);
+}
+
 static void
 show_summary (BpStudyView *self)
 {
@@ -245,11 +263,7 @@ show_summary (BpStudyView *self)
   g_autofree char *reviewed = NULL;
   g_autofree char *description = NULL;
 
-  /* Translators: the end of a study session: "5 reviewed, 1 again, in 3 minutes." */
-  reviewed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u reviewed, %u again, in %u min.",
-                                           "%u reviewed, %u again, in %u min.", n_studied),
-                              n_studied, bp_study_queue_get_n_forgotten (self->queue), minutes);
+  reviewed = dup_session_figures (n_studied, bp_study_queue_get_n_forgotten (self->queue), minutes);
   description = g_strconcat (reviewed, "\n", next, NULL);
   adw_status_page_set_description (self->summary, description);
   gtk_stack_set_visible_child_name (self->stack, "summary");
@@ -260,12 +274,16 @@ update_progress (BpStudyView *self)
 {
   guint left = bp_study_queue_get_length (self->queue);
   guint due = bp_study_queue_get_n_due (self->queue);
+  g_autofree char *reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u review", "%u reviews", due),
+                                              due);
+  /* Translators: questions never studied before, in "4 left: 1 review, 3 new" */
+  g_autofree char *new = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", left - due),
+                                          left - due);
   g_autofree char *text = NULL;
 
   /* Translators: above the recall box: "4 left: 1 review, 3 new" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u left: %u review, %u new",
-                                       "%u left: %u reviews, %u new", left),
-                          left, due, left - due);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u left: %s, %s", "%u left: %s, %s", left),
+                          left, reviews, new);
   gtk_label_set_label (self->progress_label, text);
 }
 
@@ -400,9 +418,15 @@ save_error_cb (BpStudyView *self)
       return;
     }
 
+  /* Translators: under why the review log cannot be written: what is not on disk, where
+   * it is instead, and what the user can do. Quitting asks before dropping it. */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s\n%u review is kept until it can be written; Backprop tries again every few seconds.",
-                                          "%s\n%u reviews are kept until they can be written; Backprop tries again every few seconds.", n),
+                                          "%s\n%u review is not on disk yet: Backprop keeps it in memory "
+                                          "and tries again every few seconds. Retry writes it now; "
+                                          "quitting asks first.",
+                                          "%s\n%u reviews are not on disk yet: Backprop keeps them in memory "
+                                          "and tries again every few seconds. Retry writes them now; "
+                                          "quitting asks first.", n),
                              error->message, n);
   gtk_label_set_label (self->banner_label, message);
   if (self->retry_id == 0)

@@ -69,6 +69,35 @@ set_entry (BpWindow       *self,
   update_actions (self);
 }
 
+/* What the answer pane showed before the deck changed, to show the same of the new deck. */
+typedef enum
+{
+  SHOWN_QUESTION,
+  SHOWN_PROGRESS,
+  SHOWN_SESSION,
+} ShownKind;
+
+static ShownKind
+shown_kind (BpWindow *self)
+{
+  if (bp_window_get_studying (self))
+    return SHOWN_SESSION;
+  return bp_window_get_showing_progress (self) ? SHOWN_PROGRESS : SHOWN_QUESTION;
+}
+
+/* The progress page shows the new deck's progress; a session goes on with the new deck's
+ * questions. A deck read again in place (@switched FALSE) keeps its session as it is. */
+static void
+show_kind_again (BpWindow  *self,
+                 ShownKind  kind,
+                 gboolean   switched)
+{
+  if (kind == SHOWN_PROGRESS)
+    bp_window_show_progress (self);
+  else if (kind == SHOWN_SESSION && switched)
+    bp_window_set_studying (self, TRUE);
+}
+
 /* Shows @entry's deck, read already, at @wanted_id if it has that question. */
 static void
 show_entry (BpWindow       *self,
@@ -76,6 +105,8 @@ show_entry (BpWindow       *self,
             const char     *wanted_id)
 {
   BpDeck *deck = bp_library_entry_get_deck (entry);
+  ShownKind kind = shown_kind (self);
+  gboolean switched = entry != self->entry;
   BpQuestion *question;
 
   g_assert (deck != NULL);
@@ -101,6 +132,7 @@ show_entry (BpWindow       *self,
   question = question_to_open (self, deck, wanted_id);
   if (question != NULL)
     bp_window_show_question (self, question);
+  show_kind_again (self, kind, switched);
 }
 
 static void
@@ -364,8 +396,8 @@ reload_failed_cb (BpWindow       *self,
   bp_window_show_toast (self, error->message);
 }
 
-static gboolean
-is_markdown (GFile *file)
+gboolean
+_bp_window_is_markdown (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
 
@@ -383,7 +415,7 @@ drop_cb (GtkDropTarget *target,
   guint n_opened = 0;
 
   for (GSList *l = files; l != NULL; l = l->next)
-    if (is_markdown (l->data))
+    if (_bp_window_is_markdown (l->data))
       {
         open_file (self, l->data, NULL);
         n_opened++;
@@ -450,132 +482,6 @@ deck_open_file_action (GtkWidget  *widget,
   open_file (BP_WINDOW (widget), file, NULL);
 }
 
-/* Open Folder: every deck in a folder, which in a Flatpak also grants its images. */
-
-static int
-compare_files (gconstpointer a,
-               gconstpointer b)
-{
-  g_autofree char *name_a = g_file_get_basename (*(GFile **)a);
-  g_autofree char *name_b = g_file_get_basename (*(GFile **)b);
-
-  return g_utf8_collate (name_a, name_b);
-}
-
-/* In a worker: a folder of thousands of files must not stall the window. */
-static void
-list_decks_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  GFile *folder = task_data;
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) decks = g_ptr_array_new_with_free_func (g_object_unref);
-  GError *error = NULL;
-  GFileInfo *info;
-  GFile *child;
-
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, cancellable, &error) &&
-         info != NULL)
-    if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && is_markdown (child))
-      g_ptr_array_add (decks, g_object_ref (child));
-
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_ptr_array_sort (decks, compare_files);
-  g_task_return_pointer (task, g_steal_pointer (&decks), (GDestroyNotify)g_ptr_array_unref);
-}
-
-static void
-decks_listed_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  BpWindow *self = BP_WINDOW (object);
-  GFile *folder = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) decks = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *name = g_file_get_parse_name (folder);
-  g_autofree char *message = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (decks == NULL)
-    /* Translators: "/home/ada/decks cannot be read: Permission denied" */
-    message = g_strdup_printf (_("%s cannot be read: %s"), name, error->message);
-  else if (decks->len == 0)
-    message = g_strdup_printf (_("%s holds no markdown decks (.md files)."), name);
-  if (message != NULL)
-    {
-      bp_window_show_toast (self, message);
-      return;
-    }
-
-  for (guint i = 0; i < decks->len; i++)
-    open_file (self, g_ptr_array_index (decks, i), NULL);
-}
-
-/**
- * bp_window_open_folder:
- * @folder: a folder of markdown decks
- *
- * Opens every .md file directly in @folder, in name order, as bp_window_open_files() does.
- */
-void
-bp_window_open_folder (BpWindow *self,
-                       GFile    *folder)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (BP_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (folder));
-
-  task = g_task_new (self, self->cancellable, decks_listed_cb, NULL);
-  g_task_set_source_tag (task, bp_window_open_folder);
-  g_task_set_task_data (task, g_object_ref (folder), g_object_unref);
-  bp_workers_run_in_thread (task, list_decks_thread);
-}
-
-static void
-folder_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            BpWindow        *self)
-{
-  g_autoptr(GFile) folder = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      bp_window_open_folder (self, folder);
-    }
-
-  g_object_unref (chooser);
-}
-
-/* Through the portal in a Flatpak: the folder granted holds the decks' images too. */
-static void
-deck_open_folder_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BpWindow *self = BP_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Folder of Decks"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* The loading bar's Cancel: every open under way stops, and nothing joins the library. */
 static void
 deck_cancel_open_action (GtkWidget  *widget,
@@ -623,7 +529,6 @@ _bp_window_class_add_library (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, deck_switcher_selected_cb);
   gtk_widget_class_install_action (widget_class, "deck.open", NULL, deck_open_action);
   gtk_widget_class_install_action (widget_class, "deck.open-file", "s", deck_open_file_action);
-  gtk_widget_class_install_action (widget_class, "deck.open-folder", NULL, deck_open_folder_action);
   gtk_widget_class_install_action (widget_class, "deck.remove", NULL, deck_remove_action);
   gtk_widget_class_install_action (widget_class, "deck.cancel-open", NULL, deck_cancel_open_action);
   gtk_widget_class_install_action (widget_class, "study.deck", "s", study_deck_action);
@@ -692,4 +597,30 @@ _bp_window_dispose_library (BpWindow *self)
   g_clear_pointer (&self->wanted_question, g_free);
   g_clear_pointer (&self->study_when_read, g_free);
   g_clear_pointer (&self->loading_name, g_free);
+}
+
+/* For bp-window-folder.c, which opens many decks and shows one of them. */
+void
+_bp_window_show_entry (BpWindow       *self,
+                       BpLibraryEntry *entry)
+{
+  if (entry != self->entry)
+    show_entry (self, entry, NULL);
+}
+
+/* Returns: (transfer none): what stops the open, which the bar's Cancel cancels */
+GCancellable *
+_bp_window_loading_started (BpWindow       *self,
+                            GFile          *file,
+                            BpDeckProgress *progress)
+{
+  loading_started (self, file, progress);
+
+  return self->loading_cancellable;
+}
+
+void
+_bp_window_loading_ended (BpWindow *self)
+{
+  loading_ended (self);
 }

@@ -74,6 +74,14 @@ void bp_window_update_study              (BpWindow       *self);
 void _bp_window_class_add_library        (GtkWidgetClass *widget_class);
 void _bp_window_init_library             (BpWindow       *self);
 void _bp_window_dispose_library          (BpWindow       *self);
+gboolean _bp_window_is_markdown          (GFile          *file);
+void _bp_window_show_entry               (BpWindow       *self,
+                                          BpLibraryEntry *entry);
+GCancellable *_bp_window_loading_started (BpWindow       *self,
+                                         GFile          *file,
+                                         BpDeckProgress *progress);
+void _bp_window_loading_ended            (BpWindow       *self);
+void _bp_window_class_add_folder         (GtkWidgetClass *widget_class);
 void _bp_window_class_add_progress       (GtkWidgetClass *widget_class);
 void _bp_window_init_progress            (BpWindow       *self);
 void _bp_window_left_progress            (BpWindow       *self);

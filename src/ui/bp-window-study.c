@@ -20,25 +20,6 @@
  * selection back to the reader's question.
  */
 
-/* Brings row @position of the list into view. Not GTK 4.8's list.scroll-to-item, which
- * moves the focus onto the row, so that Space would no longer reveal the answer. The
- * rows are of one height while no search is shown: a row is its share of the list. */
-static void
-scroll_to_row (BpWindow *self,
-               guint     position)
-{
-  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->sidebar->question_scroller);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar->selection));
-  double row = gtk_adjustment_get_upper (adjustment) / MAX (n_rows, 1);
-  double top = row * position;
-  double value = gtk_adjustment_get_value (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-
-  if (top < value || top + row > value + page)
-    gtk_adjustment_set_value (adjustment, top + row / 2 - page / 2);
-}
-
 /* Selects @question's row if it is listed, else none, without opening anything. */
 static void
 follow_in_sidebar (BpWindow   *self,
@@ -51,7 +32,7 @@ follow_in_sidebar (BpWindow   *self,
     {
       _bp_sidebar_show_position (self->sidebar, position);
       gtk_single_selection_set_selected (self->sidebar->selection, position);
-      scroll_to_row (self, position);
+      _bp_sidebar_scroll_to_position (self->sidebar, position);
     }
   else
     bp_sidebar_set_selected_question (self->sidebar, NULL);

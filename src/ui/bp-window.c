@@ -394,8 +394,12 @@ announce_review_problems (BpWindow *self)
                                  "skipped; the file is unchanged."),
                                first->line, first->message);
   else
-    message = g_strdup_printf (_("Line %u and %u more lines of the review log could not be "
-                                 "read (%s) and were skipped; the file is unchanged."),
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Line %u and %u more line of the review log could not be "
+                                            "read (%s) and were skipped; the file is unchanged.",
+                                            "Line %u and %u more lines of the review log could not be "
+                                            "read (%s) and were skipped; the file is unchanged.",
+                                            problems->len - 1),
                                first->line, problems->len - 1, first->message);
   bp_window_show_toast (self, message);
 }
@@ -637,6 +641,7 @@ bp_window_class_init (BpWindowClass *klass)
 
   bp_window_class_add_actions (widget_class);
   _bp_window_class_add_library (widget_class);
+  _bp_window_class_add_folder (widget_class);
   _bp_window_class_add_progress (widget_class);
 }
 
