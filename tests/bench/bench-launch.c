@@ -566,7 +566,7 @@ report_memory (Program *app,
 
         bench_figure (figure, medians[i][kind], "MiB", NULL);
       }
-  bench_figure ("memory.ratio", medians[0][N_PROCESS_KINDS] / medians[1][N_PROCESS_KINDS], "x", "<= 1.10");
+  bench_figure ("memory.ratio", medians[0][N_PROCESS_KINDS] / medians[1][N_PROCESS_KINDS], "x", "<= 1.05");
 }
 
 int
