@@ -1074,6 +1074,19 @@ record_progress_cb (double   fraction,
   g_array_append_val ((GArray *)user_data, fraction);
 }
 
+/* Whether one fraction of @seen lies in [@low, @high). */
+static gboolean
+reached_between (GArray *seen,
+                 double  low,
+                 double  high)
+{
+  for (guint i = 0; i < seen->len; i++)
+    if (g_array_index (seen, double, i) >= low && g_array_index (seen, double, i) < high)
+      return TRUE;
+
+  return high >= 1.0 && g_array_index (seen, double, seen->len - 1) == 1.0;
+}
+
 static void
 check_progress_of (const char *markdown,
                    guint       n_questions)
@@ -1093,6 +1106,11 @@ check_progress_of (const char *markdown,
   for (guint i = 1; i < seen->len; i++)
     g_assert_cmpfloat (g_array_index (seen, double, i), >, g_array_index (seen, double, i - 1));
   g_assert_cmpfloat (g_array_index (seen, double, 0), <, 0.5);
+  /* The bar starts near its start, and every quarter of it is passed through on the way, so
+   * no stage is one leap. */
+  g_assert_cmpfloat (g_array_index (seen, double, 0), <, 0.2);
+  for (guint quarter = 0; quarter < 4; quarter++)
+    g_assert_true (reached_between (seen, quarter / 4.0, (quarter + 1) / 4.0));
   g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
   g_assert_cmpfloat (bp_deck_progress_get (progress), ==, 1.0);
 }
