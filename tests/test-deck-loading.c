@@ -405,6 +405,32 @@ test_stop_changes_nothing (void)
   close_window (window);
 }
 
+/* Stop, then at once another file, while the stopped worker is still reading: the new
+ * open is not stopped with it. */
+static void
+test_open_right_after_stop (void)
+{
+  g_autofree char *path = write_deck ("stopped-again.md", big_deck->markdown);
+  g_autofree char *next = write_deck ("next.md", SQL_DECK);
+  BpWindow *window = open_window (app, 1000, 700);
+  BpLibrary *library = bp_application_get_library (app);
+  GtkWidget *stop;
+
+  set_shown_after ("0");
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
+  spin_until (bar_mapped, window, "the loading bar");
+  stop = find_button_for (GTK_WIDGET (window->deck_switcher), "deck.cancel-open");
+  g_assert_true (gtk_widget_activate (stop));
+  open_and_wait (window, next);
+
+  g_assert_nonnull (bp_library_lookup_path (library, next));
+  spin_until (bar_gone, window, "the loading bar to go");
+  spin_for_ms (300);
+  g_assert_null (bp_library_lookup_path (library, path));
+  g_assert_cmpstr (bp_library_entry_get_path (window->entry), ==, next);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/deck-loading/small-deck-no-bar", test_small_deck_no_bar);
   g_test_add_func ("/deck-loading/progress-shown", test_progress_shown);
   g_test_add_func ("/deck-loading/stop-changes-nothing", test_stop_changes_nothing);
+  g_test_add_func ("/deck-loading/open-right-after-stop", test_open_right_after_stop);
 
   status = run_app_tests (&app);
   g_clear_pointer (&big_deck, generated_deck_free);

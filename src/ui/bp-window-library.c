@@ -195,6 +195,12 @@ loading_started (BpWindow       *self,
   self->loading_name = g_file_get_basename (file);
   g_clear_pointer (&self->loading_progress, bp_deck_progress_unref);
   self->loading_progress = bp_deck_progress_ref (progress);
+  /* After Stop, an open begun before the stopped worker returns starts afresh. */
+  if (self->loading_cancellable != NULL && g_cancellable_is_cancelled (self->loading_cancellable))
+    {
+      g_clear_object (&self->loading_cancellable);
+      self->loading_cancellable = g_cancellable_new ();
+    }
   if (self->n_loading++ > 0)
     {
       if (self->loading_timeout_id == 0)
