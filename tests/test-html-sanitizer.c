@@ -14,6 +14,11 @@
 #define DECK_ID "deck-1"
 #define FILE_URI BP_DECK_FILE_URI_PREFIX DECK_ID "/"
 #define REMOTE_TITLE(host) "title=\"Image from " host ", not loaded: opens in your browser\""
+/* A local image never asked for: what it shows, and why, as text. */
+#define REFUSED(alt, reason) "<span class=\"image-placeholder\" title=\"Image not shown\">" \
+  "<span class=\"image-placeholder-alt\">" alt "</span> <span class=\"image-placeholder-reason\">" reason "</span></span>"
+#define OUTSIDE(alt) REFUSED (alt, "Outside the deck\u2019s folder")
+#define NOT_A_FILE(alt) REFUSED (alt, "Not a file in the deck\u2019s folder")
 
 typedef struct
 {
@@ -115,15 +120,16 @@ static const Vector vectors[] = {
   { "local-image", "<img src=\"img/a%20b.png?x=1#f\" alt=\"ok\" width=\"10\" height=\"20px\" title=\"T\">",
     "<img src=\"" FILE_URI "img/a%20b.png\" alt=\"ok\" title=\"T\" width=\"10\" />" },
   { "local-image-dot", "<img src=\"./img/./x.png\" alt=\"a&quot;b\">", "<img src=\"" FILE_URI "img/x.png\" alt=\"a&quot;b\" />" },
-  { "image-up", "<img src=\"../secret.png\" alt=\"up\">", "up" },
-  { "image-up-escaped", "<img src=\"img/%2e%2e/%2E%2E/x.png\" alt=\"dots\">", "dots" },
-  { "image-absolute", "<img src=\"/etc/passwd\" alt=\"abs\">", "abs" },
-  { "image-absolute-escaped", "<img src=\"%2Fetc/passwd\" alt=\"abs\">", "abs" },
-  { "image-backslash", "<img src=\"..\\secret.png\" alt=\"bs\">", "bs" },
-  { "image-data", "<img src=\"data:image/svg+xml,&lt;svg onload=alert(1)&gt;\" alt=\"d\">", "d" },
-  { "image-javascript", "<img src=\"javascript:alert(1)\" alt=\"j\">", "j" },
-  { "image-file", "<img src=\"file:///etc/passwd\" alt=\"f\">", "f" },
-  { "image-srcset", "<img srcset=\"https://x.example/a.png 2x\" alt=\"s\">", "s" },
+  { "image-up", "<img src=\"../secret.png\" alt=\"up\">", OUTSIDE ("up") },
+  { "image-up-escaped", "<img src=\"img/%2e%2e/%2E%2E/x.png\" alt=\"dots\">", OUTSIDE ("dots") },
+  { "image-absolute", "<img src=\"/etc/passwd\" alt=\"abs\">", OUTSIDE ("abs") },
+  { "image-absolute-escaped", "<img src=\"%2Fetc/passwd\" alt=\"abs\">", OUTSIDE ("abs") },
+  { "image-backslash", "<img src=\"..\\secret.png\" alt=\"bs\">", OUTSIDE ("bs") },
+  { "image-data", "<img src=\"data:image/svg+xml,&lt;svg onload=alert(1)&gt;\" alt=\"d\">", NOT_A_FILE ("d") },
+  { "image-javascript", "<img src=\"javascript:alert(1)\" alt=\"j\">", NOT_A_FILE ("j") },
+  { "image-file", "<img src=\"file:///etc/passwd\" alt=\"f\">", OUTSIDE ("f") },
+  { "image-srcset", "<img srcset=\"https://x.example/a.png 2x\" alt=\"s\">", NOT_A_FILE ("s") },
+  { "image-up-no-alt", "<img src=\"../x.png\">", OUTSIDE ("Image") },
   { "remote-image", "<img src=\"https://example.com/a.png\" alt=\"A chart\">",
     "<a class=\"remote-image\" href=\"https://example.com/a.png\" " REMOTE_TITLE ("example.com") ">"
     "<span class=\"remote-image-alt\">A chart</span> <span class=\"remote-image-host\">example.com</span></a>" },

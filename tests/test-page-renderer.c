@@ -190,6 +190,27 @@ test_untrusted_raw_html (void)
   g_assert_nonnull (strstr (page, " inline."));
 }
 
+/* A markdown image that leaves the deck's folder is never asked for: the page says what it
+ * shows and why it is not shown, as text a screen reader reads. */
+static void
+test_untrusted_image_outside (void)
+{
+  static const char deck_text[] =
+    "### Q1: Images\n"
+    "\n"
+    "![A red square](../outside.png) and ![Root](/etc/x.png) and ![Beside](figs/a.png)\n";
+  g_autofree char *page = render_first (deck_text, BP_DECK_UNTRUSTED, BP_PAGE_THEME_LIGHT);
+  g_autofree char *lower = g_ascii_strdown (page, -1);
+
+  g_assert_null (strstr (page, "outside.png"));
+  g_assert_null (strstr (page, "/etc/x.png"));
+  g_assert_cmpuint (count_occurrences (lower, "<img"), ==, 1);
+  g_assert_nonnull (strstr (page, "<img src=\"" BP_DECK_FILE_URI_PREFIX TEST_DECK_ID "/figs/a.png\" alt=\"Beside\""));
+  g_assert_nonnull (strstr (page, "<span class=\"image-placeholder-alt\">A red square</span> "
+                                  "<span class=\"image-placeholder-reason\">Outside the deck\u2019s folder</span>"));
+  g_assert_nonnull (strstr (page, "<span class=\"image-placeholder-alt\">Root</span>"));
+}
+
 static void
 test_trusted_raw_html (void)
 {
@@ -853,6 +874,7 @@ main (int   argc,
 
   g_test_add_func ("/page-renderer/raw-html/untrusted-dropped", test_untrusted_raw_html);
   g_test_add_func ("/page-renderer/raw-html/trusted-kept", test_trusted_raw_html);
+  g_test_add_func ("/page-renderer/images/outside-folder", test_untrusted_image_outside);
 
   g_test_add_func ("/page-renderer/links/javascript", test_javascript_link);
 

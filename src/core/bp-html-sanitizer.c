@@ -23,6 +23,8 @@
                        HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE)
 
 #define REMOTE_IMAGE_CLASS "remote-image"
+/* A local image that is never asked for, and (in the app's own page script) one that failed. */
+#define IMAGE_PLACEHOLDER_CLASS "image-placeholder"
 
 typedef enum {
   FATE_UNWRAP, /* its tags go, its content stays: prose in a form, a <font>, a <section> */
@@ -219,6 +221,9 @@ is_own_class (const char *element,
   return (g_str_equal (element, "a") || g_str_equal (element, "span")) &&
          (g_str_equal (value, REMOTE_IMAGE_CLASS) || g_str_equal (value, REMOTE_IMAGE_CLASS "-alt") ||
           g_str_equal (value, REMOTE_IMAGE_CLASS "-host") ||
+          (g_str_equal (element, "span") &&
+           (g_str_equal (value, IMAGE_PLACEHOLDER_CLASS) || g_str_equal (value, IMAGE_PLACEHOLDER_CLASS "-alt") ||
+            g_str_equal (value, IMAGE_PLACEHOLDER_CLASS "-reason"))) ||
           /* TeX math marked in the answer (bp-tex.c): the page renderer turns it into MathML
            * through KaTeX, which runs nothing; a deck writing one by hand only gets math. */
           (g_str_equal (element, "span") && g_str_equal (value, "bp-tex")));
@@ -408,6 +413,48 @@ append_remote_image (Writer     *writer,
   g_string_append_printf (writer->html, "</span></%s>", element);
 }
 
+/* "../x.png", "/etc/x.png", "file:///x.png": a path that leaves the deck's folder. */
+static gboolean
+escapes_folder (const char *src)
+{
+  g_autofree char *unescaped = g_uri_unescape_segment (src, src + strcspn (src, "?#"), NULL);
+  g_autofree char *path = g_strdup (unescaped != NULL ? unescaped : src);
+  g_auto(GStrv) segments = NULL;
+
+  /* As a browser reads it: "..\\x.png" is "../x.png". */
+  g_strdelimit (path, "\\", '/');
+  if (path[0] == '/' || has_scheme (src, "file"))
+    return TRUE;
+
+  segments = g_strsplit (path, "/", -1);
+  for (guint i = 0; segments[i] != NULL; i++)
+    if (g_str_equal (segments[i], ".."))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Written as text, the look of a remote image's placeholder: it reads as what it is to a
+ * screen reader, and is no link, as there is nothing to open. */
+static void
+append_refused_image (Writer     *writer,
+                      const char *src,
+                      const char *alt)
+{
+  const char *reason = src != NULL && escapes_folder (src)
+                       ? _("Outside the deck’s folder")
+                       /* Translators: why an image (data:, another scheme, none) is not shown */
+                       : _("Not a file in the deck’s folder");
+
+  g_string_append (writer->html, "<span class=\"" IMAGE_PLACEHOLDER_CLASS "\"");
+  append_attribute (writer->html, "title", _("Image not shown"));
+  g_string_append (writer->html, "><span class=\"" IMAGE_PLACEHOLDER_CLASS "-alt\">");
+  append_escaped (writer->html, *alt != '\0' ? alt : _("Image"));
+  g_string_append (writer->html, "</span> <span class=\"" IMAGE_PLACEHOLDER_CLASS "-reason\">");
+  append_escaped (writer->html, reason);
+  g_string_append (writer->html, "</span></span>");
+}
+
 static void
 append_image (Writer  *writer,
               xmlNode *node)
@@ -427,11 +474,18 @@ append_image (Writer  *writer,
       return;
     }
 
-  /* Refused (data:, javascript:, /etc/…, ../…): its description stays readable. */
+  /* Refused (data:, javascript:, /etc/…, ../…): never asked for; what it shows and why
+   * it is not shown stay readable. */
   path = src != NULL && writer->deck_id != NULL ? local_image_path (src) : NULL;
+  if (path == NULL && writer->deck_id == NULL)
+    {
+      /* A note's image: there is no folder it could be in. */
+      append_escaped (writer->html, alt);
+      return;
+    }
   if (path == NULL)
     {
-      append_escaped (writer->html, alt);
+      append_refused_image (writer, src, alt);
       return;
     }
 

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* The world the app's own scripts run in, apart from the page's. */
+#define BP_ANSWER_VIEW_SCRIPT_WORLD "backprop"
+
 WebKitWebView *bp_answer_view_get_web_view      (BpAnswerView      *self);
 gboolean       bp_answer_view_trim_context_menu (WebKitContextMenu *menu);
 
@@ -15,5 +18,6 @@ void           _bp_answer_view_lock_down        (WebKitWebView     *web_view);
 void           _bp_answer_view_update_fonts     (WebKitWebView     *web_view);
 void           _bp_answer_view_watch_crashes    (WebKitWebView     *web_view);
 guint          _bp_answer_view_get_n_crashes    (WebKitWebView     *web_view);
+void           _bp_answer_view_show_failed_images (WebKitWebView   *web_view);
 
 G_END_DECLS

@@ -167,3 +167,44 @@ _bp_answer_view_get_n_crashes (WebKitWebView *web_view)
 
   return watch != NULL ? watch->n_crashes : 0;
 }
+
+/* Images */
+
+#define IMAGE_FALLBACK_SCRIPT "/io/github/backprop/Backprop/page/image-fallback.js"
+
+static void
+image_fallback_finished_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not show the images that failed: %s", error->message);
+}
+
+/* WebKit draws an image that failed as an empty box, its alt text only where it fits, and
+ * no page can tell it apart with CSS: the app's own script, in its own world, puts the
+ * page's placeholder in its place. Run when the page has loaded, its images with it. */
+void
+_bp_answer_view_show_failed_images (WebKitWebView *web_view)
+{
+  static GBytes *script = NULL;
+  GVariantDict arguments;
+
+  if (script == NULL)
+    script = g_resources_lookup_data (IMAGE_FALLBACK_SCRIPT, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_return_if_fail (script != NULL);
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "label", "s", _("Image"));
+  /* Translators: under an image of a deck's folder that is missing or cannot be opened */
+  g_variant_dict_insert (&arguments, "reason", "s", _("Could not be read"));
+  webkit_web_view_call_async_javascript_function (web_view, g_bytes_get_data (script, NULL),
+                                                  g_bytes_get_size (script),
+                                                  g_variant_dict_end (&arguments),
+                                                  BP_ANSWER_VIEW_SCRIPT_WORLD, NULL, NULL,
+                                                  image_fallback_finished_cb, NULL);
+}

@@ -121,7 +121,7 @@ allow_navigation (BpAnswerView           *self,
 }
 
 #define SEARCH_HIGHLIGHT_SCRIPT "/io/github/backprop/Backprop/page/search-highlight.js"
-#define SEARCH_HIGHLIGHT_WORLD "backprop"
+#define SEARCH_HIGHLIGHT_WORLD BP_ANSWER_VIEW_SCRIPT_WORLD
 
 /* The end of a script the app runs in the page: @user_data says what it was for. A page
  * left before the script ran needs it no more. */
@@ -202,13 +202,14 @@ restore_scroll (BpAnswerView *self)
                                                   (gpointer)"scroll back to where the reader was");
 }
 
-/* Each new page shows the search's words too. */
+/* Each new page shows the search's words too, and what its images that failed were. */
 static void
 load_changed_cb (BpAnswerView    *self,
                  WebKitLoadEvent  event)
 {
   if (event == WEBKIT_LOAD_FINISHED)
     {
+      _bp_answer_view_show_failed_images (self->web_view);
       apply_highlight (self, TRUE);
       restore_scroll (self);
     }

@@ -10,8 +10,14 @@ void _bp_page_handler_finish_with_bytes     (WebKitURISchemeRequest *request,
                                              GBytes                 *bytes,
                                              const char             *content_type,
                                              const char             *csp);
-void _bp_page_handler_finish_with_deck_file (WebKitURISchemeRequest *request,
+void _bp_page_handler_finish_with_deck_file (BpPageHandler          *self,
+                                             WebKitURISchemeRequest *request,
+                                             const char             *deck_id,
                                              const char             *folder,
                                              const char             *relative_path);
+void _bp_page_handler_deck_file_failed      (BpPageHandler          *self,
+                                             const char             *deck_id,
+                                             const char             *relative_path,
+                                             const GError           *error);
 
 G_END_DECLS

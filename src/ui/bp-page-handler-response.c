@@ -43,6 +43,8 @@ _bp_page_handler_finish_with_bytes (WebKitURISchemeRequest *request,
  * image on a slow disk never stalls the window. */
 typedef struct
 {
+  GWeakRef handler; /* told when the file cannot be shown */
+  char *deck_id;
   char *folder;
   char *relative_path;
   const char *content_type;
@@ -53,6 +55,8 @@ deck_file_job_free (gpointer data)
 {
   DeckFileJob *job = data;
 
+  g_weak_ref_clear (&job->handler);
+  g_free (job->deck_id);
   g_free (job->folder);
   g_free (job->relative_path);
   g_free (job);
@@ -93,20 +97,29 @@ deck_file_read_cb (GObject      *object,
     }
   else
     {
+      g_autoptr(BpPageHandler) handler = g_weak_ref_get (&job->handler);
+
       g_debug ("%s refused: %s", webkit_uri_scheme_request_get_uri (request), error->message);
       webkit_uri_scheme_request_finish_error (request, error);
+      if (handler != NULL)
+        _bp_page_handler_deck_file_failed (handler, job->deck_id, job->relative_path, error);
     }
 }
 
-/* @relative_path in @folder, an open deck's, answers @request when it is read. */
+/* @relative_path in @folder, @deck_id's, answers @request when it is read; when it cannot be,
+ * @self says so (see the deck-file-failed signal). */
 void
-_bp_page_handler_finish_with_deck_file (WebKitURISchemeRequest *request,
+_bp_page_handler_finish_with_deck_file (BpPageHandler          *self,
+                                        WebKitURISchemeRequest *request,
+                                        const char             *deck_id,
                                         const char             *folder,
                                         const char             *relative_path)
 {
   g_autoptr(GTask) task = NULL;
   DeckFileJob *job = g_new0 (DeckFileJob, 1);
 
+  g_weak_ref_init (&job->handler, self);
+  job->deck_id = g_strdup (deck_id);
   job->folder = g_strdup (folder);
   job->relative_path = g_strdup (relative_path);
   task = g_task_new (NULL, NULL, deck_file_read_cb, g_object_ref (request));

@@ -45,6 +45,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  DECK_FILE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* One route per kind of page: backprop://<host>/<path>. A new kind of page is one entry. */
 typedef GBytes *(*PageRoute) (BpPageHandler  *self,
                               const char     *path,
@@ -281,7 +288,7 @@ request_deck_file (BpPageHandler          *self,
       webkit_uri_scheme_request_finish_error (request, error);
       return;
     }
-  _bp_page_handler_finish_with_deck_file (request, folder, slash + 1);
+  _bp_page_handler_finish_with_deck_file (self, request, deck_id, folder, slash + 1);
 }
 
 static gboolean
@@ -448,6 +455,30 @@ bp_page_handler_class_init (BpPageHandlerClass *klass)
                          BP_TYPE_REVIEWS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BpPageHandler::deck-file-failed:
+   * @deck_id: the deck whose page asked for the file
+   * @relative_path: the file's path in the deck's folder, as the page named it
+   * @error: why it was not served: missing, unreadable, a link out of the folder, no image
+   *
+   * An image of a deck's folder could not be shown: in a sandbox that was given the deck's
+   * file alone, every image beside it, which Open Folder… would grant.
+   */
+  signals[DECK_FILE_FAILED] =
+    g_signal_new ("deck-file-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_ERROR);
+}
+
+/* See bp-page-handler-private.h. */
+void
+_bp_page_handler_deck_file_failed (BpPageHandler *self,
+                                   const char    *deck_id,
+                                   const char    *relative_path,
+                                   const GError  *error)
+{
+  g_signal_emit (self, signals[DECK_FILE_FAILED], 0, deck_id, relative_path, error);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bp-application.h"
 #include "bp-window-private.h"
 #include "bp-workers.h"
 
@@ -345,6 +346,49 @@ deck_open_folder_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Images that cannot be read
+ *
+ * A deck opened as a single file through the portal comes without its folder: the sandbox
+ * sees none of the images beside it, and they fail as if missing. Once per deck, a toast
+ * says so and offers what grants them, Open Folder…. */
+
+static void
+deck_file_failed_cb (BpWindow      *self,
+                     const char    *deck_id,
+                     const char    *relative_path,
+                     const GError  *error)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Not an image, or too large: a folder granted would not show it either. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    return;
+  if (!g_str_equal (deck_id, bp_deck_get_id (self->deck)) ||
+      !g_hash_table_add (self->image_hints, g_strdup (deck_id)))
+    return;
+
+  /* Translators: a toast; the deck's title, then the button "Open Folder…" */
+  title = g_strdup_printf (_("Images of “%s” could not be read: open its folder to show them"),
+                           bp_deck_get_title (self->deck));
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("Open _Folder…"));
+  adw_toast_set_action_name (toast, "deck.open-folder");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_bp_window_init_folder (BpWindow *self)
+{
+  BpApplication *application = BP_APPLICATION (g_application_get_default ());
+
+  self->image_hints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect_object (bp_application_get_page_handler (application), "deck-file-failed",
+                           G_CALLBACK (deck_file_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -67,6 +67,8 @@ struct _BpWindow
   gboolean notes_visible;
   /* The sidebar is being moved to the session's question: no question to open. */
   gboolean following_session;
+
+  GHashTable *image_hints;  /* ids of the decks whose images' toast was shown */
 };
 
 void bp_window_class_add_actions         (GtkWidgetClass *widget_class);
@@ -82,6 +84,7 @@ GCancellable *_bp_window_loading_started (BpWindow       *self,
                                          BpDeckProgress *progress);
 void _bp_window_loading_ended            (BpWindow       *self);
 void _bp_window_class_add_folder         (GtkWidgetClass *widget_class);
+void _bp_window_init_folder              (BpWindow       *self);
 void _bp_window_class_add_progress       (GtkWidgetClass *widget_class);
 void _bp_window_init_progress            (BpWindow       *self);
 void _bp_window_left_progress            (BpWindow       *self);

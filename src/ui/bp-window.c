@@ -446,6 +446,7 @@ bp_window_constructed (GObject *object)
   g_settings_bind (self->settings, "notes-visible", self, "notes-visible", G_SETTINGS_BIND_DEFAULT);
   _bp_window_init_library (self);
   _bp_window_init_progress (self);
+  _bp_window_init_folder (self);
   _bp_window_init_study (self);
   restore_window_state (self);
   restore_question (self);
@@ -472,6 +473,7 @@ bp_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->deck);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->image_hints, g_hash_table_unref);
 
   G_OBJECT_CLASS (bp_window_parent_class)->dispose (object);
 }

@@ -1,0 +1,44 @@
+// image-fallback.js: a deck's image that could not be read shows what it was, not a broken box
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Run by the app in its own world (pages themselves never run scripts) as the body of a
+// function with the arguments `label` (the name of an image without alt text) and `reason`
+// (why it is not shown), both translated. Every image of the deck's folder that failed,
+// missing, unreadable or refused by the scheme, gets before it the placeholder the page
+// renderer writes for an image it never asks for (bp-html-sanitizer.c), and is hidden:
+// its alt text and the reason, as text a screen reader reads. Returns how many.
+
+const PREFIX = 'backprop://deck-file/';
+
+function replace(img) {
+  if (img.hidden || img.naturalWidth > 0)
+    return false;
+
+  const placeholder = document.createElement('span');
+  const alt = document.createElement('span');
+  const why = document.createElement('span');
+
+  placeholder.className = 'image-placeholder';
+  placeholder.title = reason;
+  alt.className = 'image-placeholder-alt';
+  alt.textContent = img.alt !== '' ? img.alt : label;
+  why.className = 'image-placeholder-reason';
+  why.textContent = reason;
+  placeholder.append(alt, ' ', why);
+  img.before(placeholder);
+  img.hidden = true;
+  return true;
+}
+
+let count = 0;
+for (const img of document.images) {
+  if (!img.src.startsWith(PREFIX))
+    continue;
+  // The page's load waits for its images, so they are all done; one still loading (a
+  // page shown again) is seen when it ends.
+  if (!img.complete)
+    img.addEventListener('error', () => replace(img), { once: true });
+  else if (replace(img))
+    count++;
+}
+return count;
