@@ -40,13 +40,15 @@ deck_file_failed_cb (BpPageHandler *handler,
   g_ptr_array_add (failed, g_strdup (relative_path));
 }
 
+/* The deck in root/@folder_name/, beside root/outside.png. */
 static char *
-write_deck (const char *server_uri)
+write_deck (const char *folder_name,
+            const char *server_uri)
 {
-  g_autofree char *folder = g_build_filename (root, "deck", "figs", NULL);
+  g_autofree char *folder = g_build_filename (root, folder_name, "figs", NULL);
   g_autofree char *outside = g_build_filename (root, "outside.png", NULL);
   g_autofree char *text = g_strdup_printf (IMAGES_DECK, server_uri);
-  char *path = g_build_filename (root, "deck", "pictures.md", NULL);
+  char *path = g_build_filename (root, folder_name, "pictures.md", NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
@@ -174,11 +176,35 @@ second_failure (gpointer data)
   return ((GPtrArray *)data)->len >= 2;
 }
 
+/* In a folder Backprop reads, a missing image is only its placeholder: no folder to grant. */
+static void
+test_missing_in_readable_folder (void)
+{
+  g_autoptr(LoopbackServer) server = loopback_server_new ();
+  g_autofree char *path = write_deck ("plain", loopback_server_get_uri (server));
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_free);
+  Fixture fixture = { open_window (app, 1000, 700), path, failed };
+
+  g_signal_connect (bp_application_get_page_handler (app), "deck-file-failed", G_CALLBACK (deck_file_failed_cb), failed);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "deck.open-file", "s", path);
+  spin_until (shows_deck, &fixture, path);
+  spin_until (placeholder_shown, fixture.window, "the missing image's placeholder");
+  assert_placeholders (&fixture);
+  g_assert_cmpuint (failed->len, ==, 1);
+  spin_for_ms (1000);
+  g_assert_false (hint_shown (fixture.window));
+
+  g_signal_handlers_disconnect_by_data (bp_application_get_page_handler (app), failed);
+  close_window (fixture.window);
+}
+
+/* A deck granted alone through the document portal (a folder standing in for the
+ * portal's): its images fail, and the window says how to show them. */
 static void
 test_images_refused_and_missing (void)
 {
   g_autoptr(LoopbackServer) server = loopback_server_new ();
-  g_autofree char *path = write_deck (loopback_server_get_uri (server));
+  g_autofree char *path = write_deck ("doc/a1b2c3", loopback_server_get_uri (server));
   g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_free);
   Fixture fixture = { open_window (app, 1000, 700), path, failed };
   GtkWindow *chooser;
@@ -217,12 +243,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *portal_dir = NULL;
 
-  app = init_app_tests (&argc, &argv);
+  /* Set before GTK starts any thread: setenv() is not thread-safe. */
   root = g_dir_make_tmp ("test-deck-images-XXXXXX", &error);
   g_assert_no_error (error);
+  portal_dir = g_build_filename (root, "doc", NULL);
+  g_setenv ("BACKPROP_DOCUMENT_PORTAL_DIR", portal_dir, TRUE);
+  app = init_app_tests (&argc, &argv);
 
   g_test_add_func ("/deck-images/refused-and-missing", test_images_refused_and_missing);
+  g_test_add_func ("/deck-images/missing-in-readable-folder", test_missing_in_readable_folder);
 
   return run_app_tests (&app);
 }

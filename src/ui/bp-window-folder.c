@@ -354,6 +354,19 @@ deck_open_folder_action (GtkWidget  *widget,
  * sees none of the images beside it, and they fail as if missing. Once per deck, a toast
  * says so and offers what grants them, Open Folder…. */
 
+/* Whether @path is a file the document portal granted alone (/run/user/<uid>/doc/<id>/…):
+ * the sandbox sees nothing else of its folder. Tests stand in a folder of their own for
+ * the portal's with BACKPROP_DOCUMENT_PORTAL_DIR. */
+static gboolean
+came_through_portal_alone (const char *path)
+{
+  const char *portal_dir = g_getenv ("BACKPROP_DOCUMENT_PORTAL_DIR");
+  g_autofree char *default_dir = g_build_filename (g_get_user_runtime_dir (), "doc", NULL);
+  g_autofree char *prefix = g_strconcat (portal_dir != NULL ? portal_dir : default_dir, "/", NULL);
+
+  return path != NULL && g_str_has_prefix (path, prefix);
+}
+
 static void
 deck_file_failed_cb (BpWindow      *self,
                      const char    *deck_id,
@@ -366,6 +379,10 @@ deck_file_failed_cb (BpWindow      *self,
   /* Not an image, or too large: a folder granted would not show it either. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    return;
+  /* A file merely missing from a folder Backprop can read: the page's placeholder says
+   * so, and no folder granted would show it. */
+  if (self->entry == NULL || !came_through_portal_alone (bp_library_entry_get_path (self->entry)))
     return;
   if (!g_str_equal (deck_id, bp_deck_get_id (self->deck)) ||
       !g_hash_table_add (self->image_hints, g_strdup (deck_id)))
