@@ -50,12 +50,12 @@ for test in json.load(sys.stdin):
         print(os.path.relpath(program, build_dir))
 ' "$build_dir"
   echo tests/study-store-writer
-  echo tests/fuzz/fuzz-deck-parser
-  echo tests/fuzz/fuzz-html-sanitizer
-  echo tests/fuzz/fuzz-page-renderer
-  echo tests/fuzz/fuzz-study-format
-  echo tests/fuzz/fuzz-review-log
   echo tests/review-log-writer
+  # Every libFuzzer target: tests/fuzz/fuzz-<target>.c, beside the replay's own main.
+  for source in "$source_dir"/tests/fuzz/fuzz-*.c; do
+    name=$(basename "$source" .c)
+    [ "$name" = fuzz-replay ] || echo "tests/fuzz/$name"
+  done
 }
 
 # Several hardening tests start at once: one configures and builds, the others wait.

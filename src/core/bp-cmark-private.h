@@ -27,6 +27,7 @@ cmark_node *bp_cmark_parse_in_chunks          (const char     *text,
 char       *bp_cmark_render_html             (cmark_node *node,
                                               int         options);
 gboolean    bp_cmark_is_block                (cmark_node *node);
+void        bp_cmark_own_literals            (cmark_node *root);
 char       *bp_cmark_plain_text              (cmark_node *node);
 void        bp_cmark_neutralize_unsafe_links (cmark_node *root);
 void        bp_cmark_limit_nesting           (cmark_node *root,

@@ -373,3 +373,33 @@ bp_cmark_sanitize (cmark_node *root)
 {
   limit_nesting (root, BP_CMARK_MAX_NESTING, TRUE);
 }
+
+/**
+ * bp_cmark_own_literals:
+ * @root: inlines about to leave the block they were parsed in
+ *
+ * cmark's text, code and raw HTML inlines point into their block's own copy of its text,
+ * which goes with the block: inlines moved to another block, whose first one is then
+ * freed, would read freed memory when rendered. Each gets a copy of its own.
+ */
+void
+bp_cmark_own_literals (cmark_node *root)
+{
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (event == CMARK_EVENT_ENTER &&
+          (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE))
+        {
+          g_autofree char *literal = g_strdup (cmark_node_get_literal (node));
+
+          cmark_node_set_literal (node, literal);
+        }
+    }
+  cmark_iter_free (iter);
+}

@@ -236,6 +236,7 @@ append_cell (cmark_node *answer,
 
   while ((node = cmark_node_first_child (cell)) != NULL)
     {
+      bp_cmark_own_literals (node);
       cmark_node_unlink (node);
       cmark_node_append_child (paragraph, node);
     }
