@@ -345,6 +345,55 @@ test_context_menu_offers_only_copy (void)
   g_assert_true (bp_answer_view_trim_context_menu (navigation_only));
 }
 
+static gboolean
+load_done (gpointer data)
+{
+  return !webkit_web_view_is_loading (data);
+}
+
+/* The view made before any window, loading a blank page to start its web process early,
+ * is the first answer view's, and shows its questions; later views make their own. */
+static void
+test_first_view_is_prepared (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) deck = bp_deck_parser_parse ("prepared", "### Q1: Ready\n\nAlready.\n", -1,
+                                                 BP_DECK_TRUSTED, &error);
+  g_autofree char *blank_uri = bp_page_handler_dup_blank_uri ();
+  g_autofree char *body = NULL;
+  g_autofree char *heading = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  BpAnswerView *view, *second;
+  WebKitWebView *web_view;
+
+  g_assert_no_error (error);
+  bp_page_handler_add_deck (shared_page_handler (), deck);
+  bp_answer_view_prepare ();
+  view = BP_ANSWER_VIEW (bp_answer_view_new (shared_page_handler ()));
+  web_view = bp_answer_view_get_web_view (view);
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, blank_uri);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  present_window (window, 700, 500);
+
+  /* The blank page is empty, in the answers' style: nothing to read, no error. */
+  spin_until (load_done, web_view, "the blank page");
+  body = evaluate (web_view, "document.body.innerText.trim()");
+  g_assert_cmpstr (body, ==, "");
+
+  bp_answer_view_set_question (view, bp_deck_get_question (deck, 0));
+  spin_until (page_loaded, web_view, "the question in the prepared view");
+  heading = evaluate (web_view, "document.querySelector('h1').textContent");
+  g_assert_cmpstr (heading, ==, "Ready");
+
+  second = BP_ANSWER_VIEW (g_object_ref_sink (bp_answer_view_new (shared_page_handler ())));
+  g_assert_true (bp_answer_view_get_web_view (second) != web_view);
+  g_assert_null (webkit_web_view_get_uri (bp_answer_view_get_web_view (second)));
+  g_object_unref (second);
+
+  gtk_window_destroy (window);
+  bp_page_handler_remove_deck (shared_page_handler (), "prepared");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +422,7 @@ main (int   argc,
   g_test_add ("/answer-view/web-process-crash", Fixture, NULL,
               fixture_set_up, test_web_process_crash, fixture_tear_down);
   g_test_add_func ("/answer-view/context-menu-offers-only-copy", test_context_menu_offers_only_copy);
+  g_test_add_func ("/answer-view/first-view-is-prepared", test_first_view_is_prepared);
 
   return g_test_run ();
 }

@@ -19,5 +19,6 @@ void           _bp_answer_view_update_fonts     (WebKitWebView     *web_view);
 void           _bp_answer_view_watch_crashes    (WebKitWebView     *web_view);
 guint          _bp_answer_view_get_n_crashes    (WebKitWebView     *web_view);
 void           _bp_answer_view_show_failed_images (WebKitWebView   *web_view);
+WebKitWebView *_bp_answer_view_take_web_view    (void);
 
 G_END_DECLS

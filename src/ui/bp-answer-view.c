@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "bp-answer-view-private.h"
-#include "bp-renderer.h"
 #include "bp-search.h"
 #include "bp-startup-trace.h"
 
@@ -207,6 +206,9 @@ static void
 load_changed_cb (BpAnswerView    *self,
                  WebKitLoadEvent  event)
 {
+  if (event == WEBKIT_LOAD_FINISHED && self->question == NULL && self->page_uri == NULL)
+    return;  /* the blank page a prepared view starts with */
+
   if (event == WEBKIT_LOAD_FINISHED)
     {
       _bp_answer_view_show_failed_images (self->web_view);
@@ -383,7 +385,11 @@ bp_answer_view_dispose (GObject *object)
 {
   BpAnswerView *self = (BpAnswerView *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_ANSWER_VIEW);
+  if (self->web_view != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->web_view));
+      self->web_view = NULL;
+    }
 
   g_clear_object (&self->question);
   g_clear_object (&self->page_handler);
@@ -487,14 +493,7 @@ bp_answer_view_class_init (BpAnswerViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, BP_TYPE_QUESTION);
 
-  g_type_ensure (WEBKIT_TYPE_WEB_VIEW);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/bp-answer-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, BpAnswerView, web_view);
-  gtk_widget_class_bind_template_callback (widget_class, decide_policy_cb);
-  gtk_widget_class_bind_template_callback (widget_class, context_menu_cb);
-  gtk_widget_class_bind_template_callback (widget_class, load_changed_cb);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -504,13 +503,31 @@ zoom_level_changed_cb (BpAnswerView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
 }
 
+/* The view's one child, made in code: the first view takes the one whose web process was
+ * started before the window was built (bp_answer_view_prepare ()). */
+static void
+add_web_view (BpAnswerView *self)
+{
+  self->web_view = _bp_answer_view_take_web_view ();
+  gtk_widget_set_hexpand (GTK_WIDGET (self->web_view), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answer"), -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+  g_object_unref (self->web_view);
+
+  g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 bp_answer_view_init (BpAnswerView *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  _bp_answer_view_lock_down (self->web_view);
-  bp_renderer_configure_web_view (self->web_view);
+  add_web_view (self);
   _bp_answer_view_watch_crashes (self->web_view);
   bp_startup_trace_watch (self->web_view);
   _bp_answer_view_update_fonts (self->web_view);

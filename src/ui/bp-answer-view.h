@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BpAnswerView, bp_answer_view, BP, ANSWER_VIEW, GtkWidget)
 
+void           bp_answer_view_prepare          (void);
 GtkWidget     *bp_answer_view_new              (BpPageHandler *page_handler);
 BpPageHandler *bp_answer_view_get_page_handler (BpAnswerView  *self);
 void           bp_answer_view_set_page_handler (BpAnswerView  *self,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-answer-view.h"
 #include "bp-application.h"
 #include "bp-clock.h"
 #include "bp-deck-inspect.h"
@@ -565,6 +566,7 @@ bp_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 
   setup_page_handler (self);
+  bp_answer_view_prepare ();
   bp_application_get_reviews (self);
 }
 

@@ -156,6 +156,14 @@ render_answer_page (BpPageHandler  *self,
   g_autofree char *notes = NULL;
   char *html;
 
+  /* bp_page_handler_dup_blank_uri (): what a view shows before its first question. */
+  if (*path == '\0')
+    {
+      html = bp_page_renderer_render_page (self->renderer, bp_page_handler_get_current_theme (), "", "", "");
+      *content_type = "text/html";
+      return g_bytes_new_take (html, strlen (html));
+    }
+
   if (question == NULL)
     {
       g_set_error_literal (error, BP_PAGE_HANDLER_ERROR, BP_PAGE_HANDLER_ERROR_NOT_FOUND,
@@ -647,6 +655,18 @@ bp_page_handler_dup_progress_uri (const char *deck_id)
 
   escaped = g_uri_escape_string (deck_id, "/", FALSE);
   return g_strconcat (URI_PREFIX PROGRESS_ROUTE "/", escaped, NULL);
+}
+
+/**
+ * bp_page_handler_dup_blank_uri:
+ *
+ * Returns: (transfer full): backprop://deck/, an empty page in the answers' style, of the
+ *   same site as the answers
+ */
+char *
+bp_page_handler_dup_blank_uri (void)
+{
+  return g_strdup (URI_PREFIX ANSWER_ROUTE "/");
 }
 
 /**

@@ -54,6 +54,7 @@ BpReviews      *bp_page_handler_get_reviews       (BpPageHandler    *self);
 void            bp_page_handler_set_reviews       (BpPageHandler    *self,
                                                    BpReviews        *reviews);
 
+char           *bp_page_handler_dup_blank_uri       (void);
 char           *bp_page_handler_dup_uri_for_question (BpQuestion    *question);
 char           *bp_page_handler_dup_progress_uri  (const char       *deck_id);
 char           *bp_page_handler_dup_study_uri     (BpQuestion       *question);

@@ -92,7 +92,9 @@ load_changed_cb (WebKitWebView   *web_view,
                  WebKitLoadEvent  load_event,
                  gpointer         user_data)
 {
-  if (load_event != WEBKIT_LOAD_FINISHED)
+  /* The blank page a prepared view starts with (bp_answer_view_prepare ()) is no page. */
+  if (load_event != WEBKIT_LOAD_FINISHED ||
+      g_strcmp0 (webkit_web_view_get_uri (web_view), "backprop://deck/") == 0)
     return;
 
   g_signal_handlers_disconnect_by_func (web_view, load_changed_cb, user_data);
