@@ -1154,6 +1154,33 @@ test_progress_cancelled (void)
   g_assert_cmpfloat (bp_deck_progress_get (progress), <, 1.0);
 }
 
+static void
+cancel_in_passes_cb (double   fraction,
+                     gpointer user_data)
+{
+  if (fraction > 0.5)
+    g_cancellable_cancel (user_data);
+}
+
+/* A Stop once the bytes are read is heard between the passes over the tree: no question
+ * is made after it. */
+static void
+test_progress_cancelled_in_passes (void)
+{
+  g_autoptr(GeneratedDeck) generated = deck_generator_generate (3000, 7, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(BpDeckProgress) progress = bp_deck_progress_new (cancel_in_passes_cb, cancellable);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDeck) deck = NULL;
+
+  deck = bp_deck_parser_parse_with_progress ("big", generated->markdown, strlen (generated->markdown),
+                                             BP_DECK_UNTRUSTED, progress, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (deck);
+  g_assert_cmpfloat (bp_deck_progress_get (progress), >, 0.5);
+  g_assert_cmpfloat (bp_deck_progress_get (progress), <, 0.7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1163,6 +1190,7 @@ main (int   argc,
   g_test_add_func ("/deck-parser/builtin/22-questions", test_builtin_n_questions);
   g_test_add_func ("/deck-parser/progress/large", test_progress_large);
   g_test_add_func ("/deck-parser/progress/cancelled", test_progress_cancelled);
+  g_test_add_func ("/deck-parser/progress/cancelled-in-passes", test_progress_cancelled_in_passes);
   g_test_add_func ("/deck-parser/builtin/numbers-in-order", test_builtin_numbers);
   g_test_add_func ("/deck-parser/builtin/titles", test_builtin_titles);
   g_test_add_func ("/deck-parser/builtin/ids", test_builtin_ids);

@@ -538,8 +538,9 @@ count_lines (const char *text,
   return n;
 }
 
-/* The passes over the whole tree before any rule reads it, each advancing the progress. */
-static void
+/* The passes over the whole tree before any rule reads it, each advancing the progress.
+ * Returns: %FALSE when the parse was stopped: a Stop is heard between passes too. */
+static gboolean
 run_tree_passes (ParseState *state,
                  cmark_node *document,
                  const char *markdown,
@@ -548,14 +549,21 @@ run_tree_passes (ParseState *state,
   double done = FEED_WEIGHT + FINISH_WEIGHT;
 
   advance (state, done);
+  if (g_cancellable_is_cancelled (state->cancellable))
+    return FALSE;
   if (!state->trusted)
     _bp_tex_restore_escapes (document, markdown, length);
   advance (state, done += TEX_WEIGHT);
+  if (g_cancellable_is_cancelled (state->cancellable))
+    return FALSE;
   bp_cmark_sanitize (document);
   advance (state, done += SANITIZE_WEIGHT);
+  if (g_cancellable_is_cancelled (state->cancellable))
+    return FALSE;
   _bp_deck_parse_result_lint_document (state->result, document, markdown);
   advance (state, done += LINT_WEIGHT);
   state->questions_from = done;
+  return !g_cancellable_is_cancelled (state->cancellable);
 }
 
 static BpDeckParseResult *
@@ -583,7 +591,7 @@ parse_deck (const char      *deck_id,
     .n_lines = progress != NULL ? count_lines (text, length) : 0,
   };
   cmark_node *document;
-  gboolean ok;
+  gboolean stopped, ok;
 
   markdown = blank_front_matter (text, length);
   document = bp_cmark_parse_in_chunks (markdown, length, CMARK_OPT_SMART, fed_cb, &state);
@@ -592,12 +600,17 @@ parse_deck (const char      *deck_id,
       g_cancellable_set_error_if_cancelled (cancellable, error);
       return NULL;
     }
-  run_tree_passes (&state, document, markdown, length);
-  ok = read_questions (&state, document, error);
+  stopped = !run_tree_passes (&state, document, markdown, length);
+  ok = !stopped && read_questions (&state, document, error);
   deck_title = state.deck_title != NULL ? g_steal_pointer (&state.deck_title) : first_level_1_heading (document);
   cmark_node_free (document);
 
-  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (stopped || (ok && g_cancellable_is_cancelled (cancellable)))
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+  if (!ok)
     return NULL;
 
   if (questions->len == 0)
@@ -651,7 +664,8 @@ bp_deck_parser_parse_full (const char   *deck_id,
 /**
  * bp_deck_parser_parse_with_progress:
  * @progress: (nullable): advanced from 0 to 1 as the parse goes
- * @cancellable: (nullable): heard between chunks of the bytes and at the end
+ * @cancellable: (nullable): heard between chunks of the bytes, between passes over the
+ *   tree and at the end
  *
  * bp_deck_parser_parse(), for a parse in a worker that a window shows and can stop.
  *
