@@ -157,6 +157,45 @@ test_session_follows_deck (void)
   close_window (window);
 }
 
+static gboolean
+has_n_questions (gpointer data)
+{
+  BpWindow *window = data;
+
+  return bp_deck_get_n_questions (bp_window_get_deck (window)) == 3;
+}
+
+/* The deck edited and saved in an editor while a session shows it: the session goes on
+ * with the deck as it is now, the question shown kept; a question added comes in the next
+ * session. */
+static void
+test_session_kept_on_reload (void)
+{
+  g_autofree char *sql = write_deck ("reload", "sql.md", SQL_DECK);
+  BpWindow *window = open_window (app, 1000, 700);
+  g_autofree char *shown_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  spin_until (reviews_loaded, bp_application_get_reviews (app), "the review log to be read");
+  open_deck (window, sql);
+  gtk_widget_activate_action (GTK_WIDGET (window), "study.start", NULL);
+  spin_until (studies_deck, window, "a session of the SQL deck");
+  shown_id = g_strdup (bp_question_get_id (bp_study_view_get_question (window->study_view)));
+
+  g_assert_true (g_file_set_contents (sql, SQL_DECK "\n### Q3: What is a view?\n\nA saved query.\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  spin_until (has_n_questions, window, "the deck to be read again");
+  spin_until (studies_deck, window, "the session to go on after the reload");
+  spin_for_ms (500);
+  g_assert_true (bp_window_get_studying (window));
+  g_assert_cmpstr (bp_question_get_id (bp_study_view_get_question (window->study_view)), ==, shown_id);
+  g_assert_true (bp_study_view_get_question (window->study_view) ==
+                 bp_deck_find_by_id (bp_window_get_deck (window), shown_id));
+  g_assert_cmpuint (bp_study_view_get_n_left (window->study_view), ==, 2);
+  close_window (window);
+}
+
 #define ALGEBRA_DECK "# Algebra\n\n### Q1: What is a vector?\n\nAn arrow.\n"
 #define BIOLOGY_DECK "# Biology\n\n### Q1: What is a cell?\n\nThe smallest unit of life.\n"
 #define CHEMISTRY_DECK "# Chemistry\n\n### Q1: What is an atom?\n\nA nucleus and electrons.\n"
@@ -288,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/open-decks/open-folder-shows-first", test_open_folder_shows_first);
   g_test_add_func ("/open-decks/progress-follows-deck", test_progress_follows_deck);
   g_test_add_func ("/open-decks/session-follows-deck", test_session_follows_deck);
+  g_test_add_func ("/open-decks/session-kept-on-reload", test_session_kept_on_reload);
 
   return run_app_tests (&app);
 }

@@ -654,6 +654,33 @@ bp_study_view_setup (BpStudyView   *self,
  * Studies @deck from now on: a session of another deck under way is dropped (its grades
  * are in the log; undo no longer reaches them), and the next start builds @deck's.
  */
+/* The same deck read again (its file saved in an editor): the session goes on, its queue
+ * naming questions by id, the question shown in its new words. Only when the deck still
+ * has every question the queue holds; else the session starts again from the log. */
+static gboolean
+keep_session (BpStudyView *self,
+              BpDeck      *deck)
+{
+  BpQuestion *question = NULL;
+
+  if (self->queue == NULL)
+    return FALSE;
+  for (guint i = 0; i < bp_study_queue_get_length (self->queue); i++)
+    if (bp_deck_find_by_id (deck, bp_study_queue_get_nth (self->queue, i)) == NULL)
+      return FALSE;
+  if (self->question != NULL &&
+      (question = bp_deck_find_by_id (deck, bp_question_get_id (self->question))) == NULL)
+    return FALSE;
+
+  g_set_object (&self->deck, deck);
+  if (question != NULL && g_set_object (&self->question, question))
+    {
+      bp_answer_view_set_question (self->answer_view, question);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+    }
+  return TRUE;
+}
+
 void
 bp_study_view_set_deck (BpStudyView *self,
                         BpDeck      *deck)
@@ -661,8 +688,13 @@ bp_study_view_set_deck (BpStudyView *self,
   g_return_if_fail (BP_IS_STUDY_VIEW (self));
   g_return_if_fail (BP_IS_DECK (deck));
 
-  if (!g_set_object (&self->deck, deck))
+  if (self->deck == deck)
     return;
+  if (self->deck != NULL && g_str_equal (bp_deck_get_id (self->deck), bp_deck_get_id (deck)) &&
+      keep_session (self, deck))
+    return;
+
+  g_set_object (&self->deck, deck);
   g_clear_pointer (&self->queue, bp_study_queue_free);
   set_n_left (self, 0);
   if (g_set_object (&self->question, NULL))

@@ -129,6 +129,14 @@ show_entry (BpWindow       *self,
       g_object_notify (G_OBJECT (self), "deck");
     }
 
+  /* Read again in place while studying: the session goes on, on the deck as it is now;
+   * a question shown to read would leave it. */
+  if (kind == SHOWN_SESSION && !switched)
+    {
+      bp_study_view_set_deck (self->study_view, deck);
+      return;
+    }
+
   question = question_to_open (self, deck, wanted_id);
   if (question != NULL)
     bp_window_show_question (self, question);
