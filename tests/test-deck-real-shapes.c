@@ -1,0 +1,126 @@
+/* test-deck-real-shapes.c: shapes of real public decks, each a deck and the titles a reader sees
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bp-deck-parser.h"
+
+#define TEST_DECK_ID "test"
+#define MAX_TITLES 8
+
+/* A deck of one shape, as a public file writes it, and what a reader of it on GitHub
+ * takes for its questions: their titles in order, and words each answer holds. */
+typedef struct
+{
+  const char *path;
+  const char *markdown;
+  BpDeckRule rule;
+  guint first_number;                    /* the first question's number, or 0 */
+  const char *titles[MAX_TITLES];
+  const char *answer_holds[MAX_TITLES];  /* nullable: words the answer at that place has */
+  const char *answer_lacks[MAX_TITLES];  /* nullable: words it must not have */
+} Shape;
+
+static const Shape shapes[] = {
+  /* Advanced-Frontend/Daily-Interview-Question: "第 N 题：" numbers a question, and a
+   * question's only answer may be a link to where it is discussed. */
+  {
+    "/deck-real-shapes/cjk-numbered-link-answers",
+    "### 第 1 题：写 React 项目时为什么要在列表组件中写 key？\n\n"
+    "公司：滴滴\n\n解析：[第 1 题](https://example.com/issues/1)\n\n<br/>\n\n"
+    "### 第 2 题：谈谈你对TCP三次握手的理解\n\n"
+    "解析：[第 2 题](https://example.com/issues/15)\n\n<br/>\n\n"
+    "### 第 3 题：介绍下 Set 和 Map 的区别\n\n"
+    "解析：[第 3 题](https://example.com/issues/6)\n",
+    BP_DECK_RULE_HEADINGS, 1,
+    { "写 React 项目时为什么要在列表组件中写 key？", "谈谈你对TCP三次握手的理解",
+      "介绍下 Set 和 Map 的区别" },
+    { "滴滴", "解析", "解析" },
+  },
+  /* test-your-sysadmin-skills (zh): a summary holding "解析" (resolve) in a long question
+   * is no "Answer" label, and a blank line may part "<details>" from its summary. */
+  {
+    "/deck-real-shapes/details-cjk-and-blank-line",
+    "<details>\n<summary><b>服务器A和服务器B之间通信失败,有哪些可能的原因?</b></summary><br>\n\n"
+    "从TCP/IP栈来查.\n\n</details>\n\n"
+    "<details>\n<summary><b>为什么你的服务器上解析不了主机?请修复这个问题. ***</b></summary><br>\n\n"
+    "待续.\n\n</details>\n\n"
+    "<details>\n\n<summary><b>如何识别进程占用的资源?</b></summary><br>\n\n"
+    "可以使用`top`来查看.\n\n</details>\n",
+    BP_DECK_RULE_DETAILS, 0,
+    { "服务器A和服务器B之间通信失败,有哪些可能的原因?",
+      "为什么你的服务器上解析不了主机?请修复这个问题. ***", "如何识别进程占用的资源?" },
+    { "TCP/IP", "待续", "top" },
+  },
+  /* andrewekhalel/MLQuestions: "[[src](…)]" after each question, and a sponsored
+   * "Preparation Resources" section before them. */
+  {
+    "/deck-real-shapes/source-links-and-resources",
+    "# 65 Machine Learning Interview Questions\n\n"
+    "## Preparation Resources\n"
+    "1. [ML Engineer Interview Course](https://example.com/course)\n"
+    "2. [Machine Learning](https://example.com/book) by Tom Mitchell\n\n"
+    "## Questions\n\n"
+    "#### 1) What's the trade-off between bias and variance? [[src](https://example.com/a)]\n\n"
+    "If our model is too simple and has very few parameters then it may have high bias.\n\n"
+    "#### 2) What is gradient descent? [[src](https://example.com/b)]\n\n"
+    "Gradient descent is an optimization algorithm.\n",
+    BP_DECK_RULE_HEADINGS, 1,
+    { "What’s the trade-off between bias and variance?", "What is gradient descent?" },
+    { "high bias", "optimization" },
+  },
+};
+
+static BpDeckParseResult *
+parse (const char *markdown)
+{
+  g_autoptr(GError) error = NULL;
+  BpDeckParseResult *result = bp_deck_parser_parse_full (TEST_DECK_ID, markdown, -1,
+                                                         BP_DECK_UNTRUSTED, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static void
+test_shape (gconstpointer data)
+{
+  const Shape *shape = data;
+  g_autoptr(BpDeckParseResult) result = parse (shape->markdown);
+  BpDeck *deck = bp_deck_parse_result_get_deck (result);
+  guint n_titles = 0;
+
+  while (n_titles < MAX_TITLES && shape->titles[n_titles] != NULL)
+    n_titles++;
+
+  g_assert_cmpint (bp_deck_parse_result_get_rule (result), ==, shape->rule);
+  g_assert_cmpuint (bp_deck_get_n_questions (deck), ==, n_titles);
+  if (shape->first_number != 0)
+    g_assert_cmpuint (bp_question_get_number (bp_deck_get_question (deck, 0)), ==, shape->first_number);
+  for (guint i = 0; i < n_titles; i++)
+    {
+      BpQuestion *question = bp_deck_get_question (deck, i);
+      const char *text = bp_answer_document_get_text (bp_question_get_document (question));
+
+      g_assert_cmpstr (bp_question_get_title (question), ==, shape->titles[i]);
+      if (shape->answer_holds[i] != NULL)
+        g_assert_nonnull (strstr (text, shape->answer_holds[i]));
+      if (shape->answer_lacks[i] != NULL)
+        g_assert_null (strstr (text, shape->answer_lacks[i]));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (shapes); i++)
+    g_test_add_data_func (shapes[i].path, &shapes[i], test_shape);
+
+  return g_test_run ();
+}
