@@ -71,6 +71,47 @@ static const Shape shapes[] = {
     { "What’s the trade-off between bias and variance?", "What is gradient descent?" },
     { "high bias", "optimization" },
   },
+  /* Devinterview-io/golang-interview-questions: each question's answer has more
+   * sections under it than there are questions. */
+  {
+    "/deck-real-shapes/answer-sections-under-question",
+    "# 100 Essential Golang Interview Questions\n\n"
+    "## 1. What is _Go_ and why was it created?\n\n**Go** is an open-source language.\n\n"
+    "### Key Objectives of Go's Design\n\n- **Simplicity**\n\n"
+    "### Key Features\n\n- **Open Source**\n\n"
+    "### Who Uses Go?\n\n- **Google**\n\n"
+    "## 2. Explain the workspace architecture in Go.\n\nA workspace holds three folders.\n\n"
+    "### GOPATH\n\nThe root of the workspace.\n\n"
+    "### Best Practices\n\n- One workspace\n",
+    BP_DECK_RULE_HEADINGS, 1,
+    { "What is Go and why was it created?", "Explain the workspace architecture in Go." },
+    { "Key Features", "GOPATH" },
+    { "GOPATH", "Simplicity" },
+  },
+  /* Devinterview-io/behavioral-junior-interview-questions: the answer opens with its first
+   * section, and a section may start as a question does ("What I Do Before Asking"). */
+  {
+    "/deck-real-shapes/answer-opens-with-section",
+    "## 1. Describe a time you had to learn a framework quickly.\n\n"
+    "### Learning Under Pressure\n\n#### Situation\nMy team chose React.\n\n"
+    "#### Result\nI delivered early.\n\n"
+    "## 2. How do you decide when to ask for help?\n\n"
+    "### Core Strategy: The Timebox Approach\nI use a timebox.\n\n"
+    "#### What I Do Before Asking\n* Read the logs.\n\n#### How I Ask\nWith what I tried.\n",
+    BP_DECK_RULE_HEADINGS, 1,
+    { "Describe a time you had to learn a framework quickly.", "How do you decide when to ask for help?" },
+    { "I delivered early", "With what I tried" },
+  },
+  /* A numbered heading that asks nothing is a category: its headings are its questions. */
+  {
+    "/deck-real-shapes/numbered-categories",
+    "## 1. Arrays\n\n"
+    "### Two Sum\n\nUse a hash map.\n\n### Rotate an array\n\nReverse three times.\n\n"
+    "## 2. Strings\n\n### Reverse words\n\nSplit and join.\n",
+    BP_DECK_RULE_HEADINGS, 0,
+    { "Two Sum", "Rotate an array", "Reverse words" },
+    { "hash map", "three times", "Split" },
+  },
 };
 
 static BpDeckParseResult *

@@ -127,6 +127,42 @@ demote_categories (GArray *headings)
     }
 }
 
+/* A question mark, where "What I do before asking" only starts like a question. */
+static gboolean
+asks_outright (const char *title)
+{
+  return strchr (title, '?') != NULL || strstr (title, "？") != NULL;
+}
+
+/* Headings that do not ask, under one that does ("## 1. What is Go?" over "### Key
+ * Features"), are the parts of its answer, however many there are. A heading only
+ * numbered asks nothing: "## 1. Arrays" over "### Two Sum" is a category. */
+static void
+demote_answer_parts (GArray *headings)
+{
+  for (guint i = 0; i < headings->len; i++)
+    {
+      Heading *heading = HEADING (i);
+      guint end = i + 1;
+      gboolean parts_ask = FALSE;
+
+      if (heading->label || !bp_deck_title_looks_like_question (heading->title) ||
+          bp_deck_title_is_not_question (heading->title))
+        continue;
+
+      for (; end < headings->len && HEADING (end)->level > heading->level; end++)
+        parts_ask = parts_ask || asks_outright (HEADING (end)->title);
+      /* An answer that opens with its first part ("### Situation") still answers. */
+      if (!heading->candidate && (end == i + 1 || parts_ask || heading->level == 1))
+        continue;
+
+      heading->candidate = TRUE;
+      for (guint j = i + 1; j < end; j++)
+        if (!asks_outright (HEADING (j)->title))
+          HEADING (j)->candidate = FALSE;
+    }
+}
+
 /* The level most questions use. */
 static int
 primary_level (GArray *headings)
@@ -228,6 +264,7 @@ bp_deck_rules_find_headings (cmark_node *document,
   int primary;
 
   demote_categories (headings);
+  demote_answer_parts (headings);
   *level = primary = primary_level (headings);
 
   for (guint i = 0; i < headings->len; i++)
