@@ -112,6 +112,19 @@ static const Shape shapes[] = {
     { "Two Sum", "Rotate an array", "Reverse words" },
     { "hash map", "three times", "Split" },
   },
+  /* A revision sheet: "**Q1: …**" and "**A:** …" in one paragraph, under headings that
+   * only name the kind of questions below them. */
+  {
+    "/deck-real-shapes/bold-questions-under-question-sections",
+    "# Module 1 - Viva Preparation\n\n## Basic Questions (Warm-up)\n\n"
+    "**Q1: What is a Database?**\n**A:** An organized collection of structured data.\n\n"
+    "**Q2: What is DBMS?**\n**A:** Software that stores and retrieves the data.\n\n---\n\n"
+    "## Conceptual Questions (Medium)\n\n"
+    "**Q4: Why use Database instead of File System?**\n**A:**\n- **Eliminates data redundancy**\n",
+    BP_DECK_RULE_BOLD, 1,
+    { "What is a Database?", "What is DBMS?", "Why use Database instead of File System?" },
+    { "structured data", "retrieves", "redundancy" },
+  },
 };
 
 static BpDeckParseResult *

@@ -89,8 +89,10 @@ collect_headings (cmark_node *document)
       heading.question_like = heading.numbered || bp_deck_title_looks_like_question (heading.title);
       heading.label = bp_deck_text_is_answer_label (heading.title);
       heading.body = has_body (node, &toc);
+      /* "## Basic Questions (Warm-up)" heads questions written some other way. */
       heading.candidate = heading.body && !toc && !heading.label &&
-                          !bp_deck_title_is_not_question (heading.title);
+                          !bp_deck_title_is_not_question (heading.title) &&
+                          !(bp_deck_title_names_questions (heading.title) && !heading.question_like);
       g_array_append_val (headings, heading);
     }
 
