@@ -125,6 +125,20 @@ static const Shape shapes[] = {
     { "What is a Database?", "What is DBMS?", "Why use Database instead of File System?" },
     { "structured data", "retrieves", "redundancy" },
   },
+  /* DBMS notes written in raw HTML headings, the first line of each answer in the same
+   * block as its heading (no blank line between them), "Q1 :" spacing its colon off. */
+  {
+    "/deck-real-shapes/html-headings",
+    "<h1>Unit 1</h1>\n\n"
+    "<h3>Q1 : What is DBA?</h3>\n- A Database Administrator is responsible for databases. </br>\n\n"
+    "<h3>Q2 : What are the responsibility of DBA?</h3>\n- responsibility of DBA are: </br>\n"
+    "i. Deciding the hardware device </br>\n\n"
+    "<H3>3. Define entity?</H3>\n\nA real-world thing.\n",
+    BP_DECK_RULE_HEADINGS, 1,
+    { "What is DBA?", "What are the responsibility of DBA?", "Define entity?" },
+    { "Database Administrator", "hardware device", "real-world" },
+    { "What is DBA", "Define entity", NULL },
+  },
 };
 
 static BpDeckParseResult *

@@ -12,21 +12,82 @@
 #include "bp-deck-rules-private.h"
 #include "bp-deck-titles.h"
 
+/* Raw HTML that opens with "<h3>…</h3>": a heading, as some decks write all of theirs.
+ * The text after it, up to the blank line that ends the block, starts its section. */
+static int
+html_heading (cmark_node  *block,
+              char       **text,
+              const char **rest)
+{
+  const char *html;
+  const char *start;
+  g_autofree char *close = NULL;
+  const char *end;
+  int level;
+
+  if (cmark_node_get_type (block) != CMARK_NODE_HTML_BLOCK)
+    return 0;
+
+  html = cmark_node_get_literal (block);
+  while (g_ascii_isspace (*html))
+    html++;
+  if (html[0] != '<' || g_ascii_tolower (html[1]) != 'h' || html[2] < '1' || html[2] > '6' ||
+      (html[3] != '>' && !g_ascii_isspace (html[3])) || (start = strchr (html, '>')) == NULL)
+    return 0;
+
+  level = html[2] - '0';
+  close = g_strdup_printf ("</h%d>", level);
+  for (end = start; *end != '\0' && g_ascii_strncasecmp (end, close, strlen (close)) != 0; end++)
+    ;
+  if (*end == '\0')
+    return 0;
+
+  *text = bp_deck_html_plain_text (start + 1, end - start - 1);
+  *rest = end + strlen (close);
+  return level;
+}
+
+/* The level of a heading, markdown's or raw HTML's; 0 for another block. */
+static int
+heading_level (cmark_node  *node,
+               char       **text,
+               const char **rest)
+{
+  *rest = NULL;
+  if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
+    {
+      *text = bp_cmark_plain_text (node);
+      return cmark_node_get_heading_level (node);
+    }
+
+  return html_heading (node, text, rest);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *shown = text != NULL ? bp_deck_html_plain_text (text, -1) : NULL;
+
+  return shown == NULL || *shown == '\0';
+}
+
 /* Whether the blocks after @start, up to the next heading, hold what a reader reads;
  * @toc is set when all they hold is a table of contents. */
 static gboolean
 has_body (cmark_node *start,
+          const char *rest,
           gboolean   *toc)
 {
-  gboolean body = FALSE;
+  gboolean body = !is_blank (rest);
 
   *toc = FALSE;
   for (cmark_node *node = cmark_node_next (start); node != NULL; node = cmark_node_next (node))
     {
-      if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
-        {
-          g_autofree char *text = bp_cmark_plain_text (node);
+      g_autofree char *text = NULL;
+      const char *its_rest;
 
+      if (heading_level (node, &text, &its_rest) > 0)
+        {
           /* "#### Answer" under the question is its answer, not a section of its own. */
           if (!bp_deck_text_is_answer_label (text))
             break;
@@ -53,6 +114,8 @@ typedef struct
 {
   cmark_node *node;
   int level;
+  char *text;         /* as written, number and all */
+  const char *rest;   /* what follows a raw HTML heading in its block, or NULL */
   char *title;
   gboolean question_like;
   gboolean numbered;
@@ -64,6 +127,7 @@ typedef struct
 static void
 clear_heading (gpointer data)
 {
+  g_free (((Heading *)data)->text);
   g_free (((Heading *)data)->title);
 }
 
@@ -75,20 +139,17 @@ collect_headings (cmark_node *document)
   g_array_set_clear_func (headings, clear_heading);
   for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
     {
-      g_autofree char *text = NULL;
       Heading heading = { node, 0 };
       gboolean toc;
       guint number;
 
-      if (cmark_node_get_type (node) != CMARK_NODE_HEADING)
+      if ((heading.level = heading_level (node, &heading.text, &heading.rest)) == 0)
         continue;
 
-      text = bp_cmark_plain_text (node);
-      heading.level = cmark_node_get_heading_level (node);
-      heading.title = bp_deck_title_clean (text, &number, &heading.numbered);
+      heading.title = bp_deck_title_clean (heading.text, &number, &heading.numbered);
       heading.question_like = heading.numbered || bp_deck_title_looks_like_question (heading.title);
       heading.label = bp_deck_text_is_answer_label (heading.title);
-      heading.body = has_body (node, &toc);
+      heading.body = has_body (node, heading.rest, &toc);
       /* "## Basic Questions (Warm-up)" heads questions written some other way. */
       heading.candidate = heading.body && !toc && !heading.label &&
                           !bp_deck_title_is_not_question (heading.title) &&
@@ -286,9 +347,9 @@ bp_deck_rules_find_headings (cmark_node *document,
 
       if (heading->candidate || is_empty_question (headings, i, primary))
         {
-          g_autofree char *text = bp_cmark_plain_text (heading->node);
-
-          current = _bp_found_question_new (text, cmark_node_get_start_line (heading->node));
+          current = _bp_found_question_new (heading->text, cmark_node_get_start_line (heading->node));
+          if (!is_blank (heading->rest))
+            current->markdown_before = g_strdup (heading->rest);
           current_node = heading->node;
           current_level = heading->level;
           g_ptr_array_add (questions, current);

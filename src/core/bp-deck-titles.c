@@ -158,7 +158,8 @@ skip_number_prefix (const char *text,
     for (p++; g_ascii_isdigit (*p); p++)
       ;
 
-  if ((after = skip_separator (p)) != NULL)
+  /* "Q1 : What is DBA?" spaces the colon off. */
+  if ((after = skip_separator (p)) != NULL || (after = skip_separator (skip_spaces (p))) != NULL)
     p = after;
   else if (!((q || dotted) && p > digits && g_ascii_isspace (*p)))
     return text;
