@@ -139,6 +139,40 @@ static const Shape shapes[] = {
     { "Database Administrator", "hardware device", "real-world" },
     { "What is DBA", "Define entity", NULL },
   },
+  /* siddharthi865/system-design-interview-questions-and-answers: a table of contents
+   * leads to "## Question N." headings, each answer written in level-1 sections. */
+  {
+    "/deck-real-shapes/linked-questions-over-shallower-sections",
+    "# Set 1\n\n| S.No. | Question |\n| --- | --- |\n"
+    "| 1. | [What is system design?](#question-1-what-is-system-design) |\n"
+    "| 2. | [Explain latency vs throughput](#question-2-explain-latency-vs-throughput) |\n"
+    "| 3. | [What is sharding?](#question-3-what-is-sharding) |\n\n"
+    "## Question 1. What is system design?\n\n# Direct answer\n\nThe blueprint of a system.\n\n"
+    "# Why is system design important?\n\n### 1. Helps systems scale\n\nMore users.\n\n"
+    "## Question 2. Explain latency vs throughput\n\n# Direct answer\n\nLatency is time per request.\n\n"
+    "# Interview-ready summary\n\n> Both matter.\n\n"
+    "## Question 3. What is sharding?\n\n",
+    BP_DECK_RULE_HEADINGS, 1,
+    { "What is system design?", "Explain latency vs throughput", "What is sharding?" },
+    { "More users", "Both matter", NULL },
+    { "Latency", NULL, "Both matter" },
+  },
+  /* enhorse/java-interview (ru): its contents and its "back to contents" links lead to the
+   * questions and to the deck's title; its sources end the last answer. */
+  {
+    "/deck-real-shapes/linked-questions-and-back-links",
+    "# ООП\n+ [Что такое _ООП_?](#Что-такое-ООП)\n"
+    "+ [Назовите основные принципы _ООП_.](#Назовите-основные-принципы-ООП)\n"
+    "+ [Что такое _«инкапсуляция»_?](#Что-такое-инкапсуляция)\n\n"
+    "## Что такое _ООП_?\nМетодология программирования.\n\n[к оглавлению](#ООП)\n\n"
+    "## Назовите основные принципы _ООП_.\n+ _Инкапсуляция_\n\n[к оглавлению](#ООП)\n\n"
+    "## Что такое _«инкапсуляция»_?\nСокрытие реализации.\n\n[к оглавлению](#ООП)\n\n"
+    "# Источники\n+ [Хабрахабр](https://habrahabr.ru/post/87119/)\n",
+    BP_DECK_RULE_HEADINGS, 0,
+    { "Что такое ООП?", "Назовите основные принципы ООП.", "Что такое «инкапсуляция»?" },
+    { "Методология", "Инкапсуляция", "Сокрытие" },
+    { NULL, NULL, "Хабрахабр" },
+  },
 };
 
 static BpDeckParseResult *

@@ -122,6 +122,7 @@ typedef struct
   gboolean body;
   gboolean label;     /* "Answer": part of the section above */
   gboolean candidate; /* a heading with body that is no README section nor category */
+  gboolean targeted;  /* a link of the deck leads to it */
 } Heading;
 
 static void
@@ -306,12 +307,119 @@ is_empty_question (GArray *headings,
          (index + 1 == headings->len || HEADING (index + 1)->level <= heading->level);
 }
 
+/* Marks the headings an in-page link leads to; GitHub numbers a repeated anchor "-1", "-2"… */
+static void
+mark_targets (GArray     *headings,
+              cmark_node *document)
+{
+  g_autoptr(GHashTable) anchors = _bp_deck_anchors_collect (document);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < headings->len && g_hash_table_size (anchors) > 0; i++)
+    {
+      Heading *heading = HEADING (i);
+      char *slug = _bp_deck_anchors_slug (heading->text);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, slug));
+      g_autofree char *anchor = n == 0 ? g_strdup (slug) : g_strdup_printf ("%s-%u", slug, n);
+
+      heading->targeted = g_hash_table_contains (anchors, anchor);
+      g_hash_table_insert (seen, slug, GUINT_TO_POINTER (n + 1));
+    }
+}
+
+/* Whether the deck's links lead to its questions: most headings they reach ask, three at
+ * least. Then those are the questions, every heading between them part of an answer,
+ * however its level compares ("## Question 1." over "# Direct answer"). */
+static gboolean
+links_lead_to_questions (GArray *headings)
+{
+  guint n_targeted = 0, n_asking = 0;
+
+  for (guint i = 0; i < headings->len; i++)
+    if (HEADING (i)->targeted)
+      {
+        n_targeted++;
+        n_asking += bp_deck_title_looks_like_question (HEADING (i)->title);
+      }
+
+  return n_asking >= 3 && n_asking * 2 > n_targeted;
+}
+
+/* The level most of the linked headings that ask use. */
+static int
+asking_targets_level (GArray *headings)
+{
+  guint counts[7] = { 0 };
+  int best = 1;
+
+  for (guint i = 0; i < headings->len; i++)
+    if (HEADING (i)->targeted && bp_deck_title_looks_like_question (HEADING (i)->title))
+      counts[HEADING (i)->level]++;
+
+  for (int level = 2; level <= 6; level++)
+    if (counts[level] > counts[best])
+      best = level;
+
+  return best;
+}
+
+static BpFoundQuestion *
+open_question (Heading *heading)
+{
+  BpFoundQuestion *found = _bp_found_question_new (heading->text, cmark_node_get_start_line (heading->node));
+
+  if (!is_blank (heading->rest))
+    found->markdown_before = g_strdup (heading->rest);
+  return found;
+}
+
+/* The questions the deck's links lead to; a README section ("## Contributing") no deeper
+ * than a question ends its answer. */
+static GPtrArray *
+find_linked_questions (GArray *headings)
+{
+  GPtrArray *questions = _bp_found_question_array_new ();
+  BpFoundQuestion *current = NULL;
+  Heading *current_heading = NULL;
+  int question_level = asking_targets_level (headings);
+
+  for (guint i = 0; i < headings->len; i++)
+    {
+      Heading *heading = HEADING (i);
+      gboolean not_question = bp_deck_title_is_not_question (heading->title);
+      /* At the questions' level, a title may name its topic ("Closures"); above it, a
+       * link's target is the deck's title or a part of it ("[back](#OOP)"). */
+      gboolean starts = heading->targeted && !heading->label && !not_question &&
+                        (heading->level == question_level ||
+                         bp_deck_title_looks_like_question (heading->title));
+
+      if (!starts && !(current != NULL && not_question && heading->level <= current_heading->level))
+        continue;
+
+      if (current != NULL)
+        end_answer (current, current_heading->node, heading->node);
+      current = NULL;
+      if (starts)
+        {
+          current = open_question (heading);
+          current_heading = heading;
+          g_ptr_array_add (questions, current);
+        }
+    }
+
+  if (current != NULL)
+    end_answer (current, current_heading->node, NULL);
+
+  return questions;
+}
+
 /**
  * bp_deck_rules_find_headings:
  * @level: (out): the level most questions use
  *
  * A heading with body text is a question, its section (deeper headings included) its
- * answer, at the level the file uses for questions even where it changes.
+ * answer, at the level the file uses for questions even where it changes. Where the
+ * deck's own links (its table of contents) lead to questions, those are its questions.
  *
  * Returns: (transfer full) (element-type BpFoundQuestion): the questions found.
  */
@@ -325,6 +433,13 @@ bp_deck_rules_find_headings (cmark_node *document,
   cmark_node *current_node = NULL;
   int current_level = 0;
   int primary;
+
+  mark_targets (headings, document);
+  if (links_lead_to_questions (headings))
+    {
+      *level = asking_targets_level (headings);
+      return find_linked_questions (headings);
+    }
 
   demote_categories (headings);
   demote_answer_parts (headings);
@@ -347,9 +462,7 @@ bp_deck_rules_find_headings (cmark_node *document,
 
       if (heading->candidate || is_empty_question (headings, i, primary))
         {
-          current = _bp_found_question_new (heading->text, cmark_node_get_start_line (heading->node));
-          if (!is_blank (heading->rest))
-            current->markdown_before = g_strdup (heading->rest);
+          current = open_question (heading);
           current_node = heading->node;
           current_level = heading->level;
           g_ptr_array_add (questions, current);

@@ -22,6 +22,8 @@ static const char * const not_question_titles[] = {
   "see also", "community", "contact", "thanks", "feedback", "roadmap", "todo", "tools",
   "usage", "how to use", "getting started", "prerequisites", "questions", "interview questions",
   "notes", "summary", "conclusion", "back to top", "top", "other", "misc", "miscellaneous",
+  "источники", "ссылки", "литература", "quellen", "literatur", "recursos", "referencias",
+  "fuentes", "ressources", "références", "sources",
 };
 
 /* …and on the start of the title: "Contributing guidelines", "License: MIT". */
