@@ -428,7 +428,7 @@ bp_deck_rules_find_headings (cmark_node *document,
                              int        *level)
 {
   g_autoptr(GArray) headings = collect_headings (document);
-  GPtrArray *questions = _bp_found_question_array_new ();
+  GPtrArray *questions;
   BpFoundQuestion *current = NULL;
   cmark_node *current_node = NULL;
   int current_level = 0;
@@ -441,6 +441,7 @@ bp_deck_rules_find_headings (cmark_node *document,
       return find_linked_questions (headings);
     }
 
+  questions = _bp_found_question_array_new ();
   demote_categories (headings);
   demote_answer_parts (headings);
   *level = primary = primary_level (headings);
