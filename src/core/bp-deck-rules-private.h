@@ -61,6 +61,8 @@ cmark_node      *_bp_deck_rules_list_continuation  (cmark_node *list,
 void             _bp_deck_tables_take_row_answer   (cmark_node *answer,
                                                     cmark_node *table,
                                                     cmark_node *row);
+GHashTable      *_bp_deck_anchors_collect          (cmark_node *document);
+char            *_bp_deck_anchors_slug             (const char *text);
 char       *bp_deck_rules_first_words     (cmark_node *answer,
                                            guint       max_chars);
 

@@ -151,9 +151,10 @@ inlines_are_links (cmark_node *first,
           return FALSE;
         break;
 
+      /* Words of any script: "解析：[link]" says what the link is, as "Answer: [link]". */
       case CMARK_NODE_TEXT:
-        for (const char *p = cmark_node_get_literal (node); *p; p++)
-          if (g_ascii_isalpha (*p))
+        for (const char *p = cmark_node_get_literal (node); *p; p = g_utf8_next_char (p))
+          if (g_unichar_isalpha (g_utf8_get_char (p)))
             return FALSE;
         break;
 
@@ -218,15 +219,24 @@ find_tag (const char *haystack,
  * A summary that goes on past a blank line (a question with its code in it) ends the
  * block: its first lines are the title, the blocks after it open the answer. */
 static char *
-details_summary (cmark_node  *block,
+details_summary (cmark_node **block,
                  const char **content)
 {
-  const char *html = cmark_node_get_literal (block);
+  const char *html;
   const char *open, *start, *end;
 
-  if (cmark_node_get_type (block) != CMARK_NODE_HTML_BLOCK ||
-      (open = find_tag (html, "<details")) == NULL ||
-      (start = find_tag (open, "<summary")) == NULL ||
+  if (cmark_node_get_type (*block) != CMARK_NODE_HTML_BLOCK ||
+      (open = find_tag (cmark_node_get_literal (*block), "<details")) == NULL)
+    return NULL;
+
+  /* A blank line after "<details>" puts the summary in a block of its own. */
+  if (find_tag (open, "<summary") == NULL && cmark_node_next (*block) != NULL &&
+      cmark_node_get_type (cmark_node_next (*block)) == CMARK_NODE_HTML_BLOCK &&
+      g_ascii_strncasecmp (cmark_node_get_literal (cmark_node_next (*block)), "<summary", 8) == 0)
+    *block = cmark_node_next (*block);
+
+  html = cmark_node_get_literal (*block);
+  if ((start = find_tag (html, "<summary")) == NULL ||
       (start = strchr (start, '>')) == NULL)
     return NULL;
 
@@ -358,13 +368,14 @@ bp_deck_rules_find_details (cmark_node *document)
       g_autoptr(BpFoundQuestion) found = NULL;
       g_autofree char *summary = NULL;
       const char *content;
+      int line = cmark_node_get_start_line (node);
 
-      summary = details_summary (node, &content);
+      summary = details_summary (&node, &content);
       if (summary == NULL || *summary == '\0' || bp_deck_text_is_answer_label (summary) ||
           bp_deck_title_is_not_question (summary))
         continue;
 
-      found = _bp_found_question_new (summary, cmark_node_get_start_line (node));
+      found = _bp_found_question_new (summary, line);
       node = take_details_content (found, node, content);
       if (found->first == NULL && markdown_is_link_list (found->markdown_before))
         continue;

@@ -10,6 +10,10 @@
 #include "bp-deck-titles.h"
 #include "bp-html-text.h"
 
+/* Scripts without spaces match a label inside a word ("解析不了", "cannot resolve", holds
+ * "解析", "analysis"): there a label is a short text, "查看答案解析" at the most. */
+#define MAX_CJK_LABEL_CHARS 8
+
 /* Sections of a README that are never questions, matched on the whole title. */
 static const char * const not_question_titles[] = {
   "contents", "toc", "index", "resources", "references", "reference", "links", "books",
@@ -18,6 +22,8 @@ static const char * const not_question_titles[] = {
   "see also", "community", "contact", "thanks", "feedback", "roadmap", "todo", "tools",
   "usage", "how to use", "getting started", "prerequisites", "questions", "interview questions",
   "notes", "summary", "conclusion", "back to top", "top", "other", "misc", "miscellaneous",
+  "источники", "ссылки", "литература", "quellen", "literatur", "recursos", "referencias",
+  "fuentes", "ressources", "références", "sources",
 };
 
 /* …and on the start of the title: "Contributing guidelines", "License: MIT". */
@@ -27,6 +33,11 @@ static const char * const not_question_prefixes[] = {
   "about the author", "about me", "further reading", "additional resources", "useful links",
   "useful resources", "other resources", "learning resources", "more resources",
   "目录", "贡献", "许可", "参考",
+};
+
+/* …and on its last words: "Preparation resources", "Useful links". */
+static const char * const not_question_suffixes[] = {
+  "resources", "references", "links", "further reading", "books",
 };
 
 /* "Answer" in the languages decks are written in: a <details> that says only this hides
@@ -84,6 +95,38 @@ skip_separator (const char *p)
   return g_utf8_next_char (p);
 }
 
+/* "第 12 题：" (Chinese: "question 12"): the number, and what follows it; @text when
+ * it does not start so. */
+static const char *
+skip_cjk_number_prefix (const char *text,
+                        guint      *number,
+                        gboolean   *numbered)
+{
+  const char *p;
+  const char *after;
+  guint64 value = 0;
+
+  if (!g_str_has_prefix (text, "第"))
+    return text;
+
+  p = skip_spaces (text + strlen ("第"));
+  if (!g_ascii_isdigit (*p))
+    return text;
+  for (; g_ascii_isdigit (*p); p++)
+    if ((value = value * 10 + (guint64)(*p - '0')) > G_MAXUINT)
+      return text;
+  p = skip_spaces (p);
+  if (!g_str_has_prefix (p, "题") && !g_str_has_prefix (p, "題"))
+    return text;
+
+  p = skip_spaces (p + strlen ("题"));
+  if ((after = skip_separator (p)) != NULL)
+    p = after;
+  *number = (guint)value;
+  *numbered = TRUE;
+  return skip_spaces (p);
+}
+
 /* "Q12:", "Question 12.", "12)", "1.2.", "Q.": the number, and what follows it. */
 static const char *
 skip_number_prefix (const char *text,
@@ -100,6 +143,8 @@ skip_number_prefix (const char *text,
     p += 8, q = TRUE;
   else if ((*p == 'Q' || *p == 'q') && !g_ascii_isalpha (p[1]))
     p += 1, q = TRUE;
+  else if (g_str_has_prefix (p, "第"))
+    return skip_cjk_number_prefix (text, number, numbered);
   if (q)
     p = skip_spaces (p);
   if (*p == '#' && g_ascii_isdigit (p[1]))
@@ -115,7 +160,8 @@ skip_number_prefix (const char *text,
     for (p++; g_ascii_isdigit (*p); p++)
       ;
 
-  if ((after = skip_separator (p)) != NULL)
+  /* "Q1 : What is DBA?" spaces the colon off. */
+  if ((after = skip_separator (p)) != NULL || (after = skip_separator (skip_spaces (p))) != NULL)
     p = after;
   else if (!((q || dotted) && p > digits && g_ascii_isspace (*p)))
     return text;
@@ -144,13 +190,33 @@ strip_closing_hashes (char *title)
     title[end] = '\0';
 }
 
+/* A link to where the question was found, after it: "What is X? [src]". */
+static void
+strip_source_link (char *title)
+{
+  static const char * const words[] = { "[src]", "[source]", "[ref]", "[link]", "(src)", "(source)" };
+  gsize length = strlen (g_strchomp (title));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize word = strlen (words[i]);
+
+      if (length > word && g_ascii_strcasecmp (title + length - word, words[i]) == 0)
+        {
+          title[length - word] = '\0';
+          return;
+        }
+    }
+}
+
 /**
  * bp_deck_title_clean:
  * @text: a heading's plain text
  * @number: (out): the question's number, when @text gives one
  * @numbered: (out): whether it did
  *
- * Returns: (transfer full): @text without "Q12:", "12.", "12)", "Q." and closing '#'s.
+ * Returns: (transfer full): @text without "Q12:", "12.", "12)", "Q.", "第 12 题：", a
+ *   "[src]" link and closing '#'s.
  */
 char *
 bp_deck_title_clean (const char *text,
@@ -166,6 +232,7 @@ bp_deck_title_clean (const char *text,
     start = skip_spaces (text);
 
   title = g_strdup (start);
+  strip_source_link (title);
   strip_closing_hashes (title);
   return g_strstrip (title);
 }
@@ -328,6 +395,12 @@ bp_deck_title_is_not_question (const char *title)
     if (g_str_has_prefix (folded, not_question_prefixes[i]))
       return TRUE;
 
+  for (gsize i = 0; i < G_N_ELEMENTS (not_question_suffixes); i++)
+    if (g_str_has_suffix (folded, not_question_suffixes[i]) &&
+        (strlen (folded) == strlen (not_question_suffixes[i]) ||
+         folded[strlen (folded) - strlen (not_question_suffixes[i]) - 1] == ' '))
+      return TRUE;
+
   return FALSE;
 }
 
@@ -353,6 +426,22 @@ bp_deck_title_names_questions (const char *title)
   return FALSE;
 }
 
+static gboolean
+written_without_spaces (const char *word)
+{
+  switch (g_unichar_get_script (g_utf8_get_char (word)))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_THAI:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * bp_deck_text_is_answer_label:
  *
@@ -368,7 +457,8 @@ bp_deck_text_is_answer_label (const char *text)
     return FALSE;
 
   for (gsize i = 0; i < G_N_ELEMENTS (answer_labels); i++)
-    if (has_word (folded, answer_labels[i]))
+    if (has_word (folded, answer_labels[i]) &&
+        (!written_without_spaces (answer_labels[i]) || g_utf8_strlen (folded, -1) <= MAX_CJK_LABEL_CHARS))
       return TRUE;
 
   return FALSE;
