@@ -3,6 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
+# The build pre-renders icons: gtk4-encode-symbolic-svg (libgtk-4-bin) through the SVG loader
+# (librsvg2-common), some read from the Adwaita theme; the app icon's PNGs with rsvg-convert.
 build_packages="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
@@ -10,6 +12,7 @@ build_packages="
   libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
   libgtksourceview-5-dev libjavascriptcoregtk-6.0-dev libjs-katex
   desktop-file-utils appstream libxml2-utils librsvg2-bin librsvg2-common libgl1-mesa-dri
+  adwaita-icon-theme
 "
 
 # A real X server, a D-Bus session and key presses for the window tests (Xlib, XShm and XTest for

@@ -610,6 +610,9 @@ static void
 bp_study_view_init (BpStudyView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The theme's check mark, pre-rendered at the page's 128 px when the build found the
+   * theme (meson.build): its SVG would load librsvg as soon as the window is measured. */
+  adw_status_page_set_icon_name (self->summary, BP_SESSION_COMPLETE_ICON);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,

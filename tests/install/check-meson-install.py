@@ -14,6 +14,7 @@ compilation, icon cache), so the schema is compiled here instead.
 import json
 import os
 import shlex
+import struct
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,8 @@ import xml.etree.ElementTree as ET
 from report import Report
 
 MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+# The hicolor sizes build-aux/install-app-icons.sh renders the app icon at.
+APP_ICON_PNG_SIZES = (16, 32, 48, 64, 128, 256)
 
 
 def run(*command, **kwargs):
@@ -114,7 +117,25 @@ def check_desktop_file(report, tree, desktop_file_validate):
                 head = svg.read(256)
             report.check(b"<svg" in head, f"{file_name} starts its <svg> element in its first "
                          "256 bytes, so it is sniffed as SVG", head[:80])
+        # GTK on X11 draws the window's icon list from these at start-up: with the SVG
+        # alone, the app would load librsvg to draw it.
+        for size in APP_ICON_PNG_SIZES:
+            png_path = tree.share("icons", "hicolor", f"{size}x{size}", "apps", f"{icon}.png")
+            report.equal(f"{name}: Icon={icon} is installed as a {size}x{size} PNG",
+                         png_size(png_path), (size, size))
     return names
+
+
+def png_size(path):
+    """A PNG's width and height from its IHDR chunk, or None if @path is no PNG."""
+    try:
+        with open(path, "rb") as png:
+            head = png.read(24)
+    except OSError:
+        return None
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", head[16:24])
 
 
 def check_metainfo(report, tree, desktop_names, appstreamcli):
