@@ -36,12 +36,6 @@ test_window_in_german (void)
 }
 
 static gboolean
-reviews_loaded (gpointer data)
-{
-  return bp_reviews_get_loaded (data);
-}
-
-static gboolean
 studies_a_question (gpointer data)
 {
   return bp_study_view_get_question (data) != NULL;

@@ -119,12 +119,6 @@ test_progress_follows_deck (void)
 }
 
 static gboolean
-reviews_loaded (gpointer data)
-{
-  return bp_reviews_get_loaded (data);
-}
-
-static gboolean
 studies_deck (gpointer data)
 {
   BpWindow *window = data;

@@ -19,54 +19,6 @@
 
 static BpApplication *app;
 
-static gboolean
-reviews_loaded (gpointer data)
-{
-  return bp_reviews_get_loaded (data);
-}
-
-static gboolean
-shows_a_question (gpointer data)
-{
-  return bp_study_view_get_question (data) != NULL;
-}
-
-static gboolean
-revealed (gpointer data)
-{
-  return bp_study_view_get_revealed (data);
-}
-
-typedef struct
-{
-  BpStudyView *view;
-  BpQuestion *question;
-} Showing;
-
-static gboolean
-shows_other (gpointer data)
-{
-  Showing *showing = data;
-
-  return bp_study_view_get_question (showing->view) != showing->question;
-}
-
-/* Reveals the question shown with Space and grades it with @key; returns it. */
-static BpQuestion *
-grade_shown (BpWindow   *window,
-             const char *key)
-{
-  BpStudyView *view = window->study_view;
-  Showing showing = { view, bp_study_view_get_question (view) };
-
-  g_assert_nonnull (showing.question);
-  press_keys (GTK_WINDOW (window), "space");
-  spin_until (revealed, view, "the answer to be revealed");
-  press_keys (GTK_WINDOW (window), key);
-  spin_until (shows_other, &showing, "the next question or the summary");
-  return showing.question;
-}
-
 /* A question no session of these tests reaches: new-per-day keeps them to the first few. */
 static BpQuestion *
 unstudied_question (BpWindow *window)
@@ -187,7 +139,7 @@ test_progress_tiles (void)
   spin_until (reviews_loaded, reviews, "the review log to be read");
   press_keys (GTK_WINDOW (window), "ctrl+r");
   spin_until (shows_a_question, window->study_view, "the first question of the session");
-  graded = grade_shown (window, "3");
+  graded = reveal_and_press (window, "3");
   unstudied = unstudied_question (window);
 
   /* Shift+Ctrl+P, from the session: the session gives way to the page. */
@@ -231,21 +183,6 @@ test_progress_tiles (void)
   wait_for_page (window, open);
 
   close_window (window);
-}
-
-static GtkWindow *
-find_preferences (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (BP_IS_PREFERENCES_WINDOW (toplevel))
-        return toplevel;
-    }
-  return NULL;
 }
 
 static gpointer

@@ -73,32 +73,6 @@ test_filter_keeps_or_hides_selected (void)
   close_window (window);
 }
 
-static gboolean
-reviews_loaded (gpointer data)
-{
-  return bp_reviews_get_loaded (data);
-}
-
-typedef struct
-{
-  BpStudyView *view;
-  BpQuestion *question;
-} Showing;
-
-static gboolean
-shows_other (gpointer data)
-{
-  Showing *showing = data;
-
-  return bp_study_view_get_question (showing->view) != showing->question;
-}
-
-static gboolean
-revealed (gpointer data)
-{
-  return bp_study_view_get_revealed (data);
-}
-
 /* Studying with a filter that keeps some of the session's questions, the list scrolled
  * to its end before: the sidebar selects and shows each one it lists, none of the others.
  * Scrolling by the list's own estimate of its height, after the filter had shrunk it, made

@@ -38,25 +38,16 @@ write_file (const char *path,
 static void
 seed_data (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "backprop", NULL);
+  const SeededReview graded = { SQL_ID "/what-is-a-join", BP_GRADE_GOOD, GRADED };
   g_autofree char *deck = g_build_filename (g_get_user_data_dir (), "sql.md", NULL);
-  g_autofree char *library_path = g_build_filename (dir, "library.ini", NULL);
-  g_autofree char *log_path = g_build_filename (dir, "reviews.log", NULL);
+  g_autofree char *library_path = app_data_path ("library.ini");
   g_autofree char *library = NULL;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   write_file (deck, SQL_DECK);
   library = g_strdup_printf ("[deck " SQL_ID "]\npath=%s\ntitle=SQL Interview Questions\nquestions=3\n",
                              deck);
   write_file (library_path, library);
-  write_file (log_path, "r1\t0123456789abcdef0123456789abcdef\t" GRADED "\t3\t0\t12.000\t"
-                        SQL_ID "/what-is-a-join\n");
-}
-
-static gboolean
-reviews_loaded (gpointer data)
-{
-  return bp_reviews_get_loaded (data);
+  seed_reviews (&graded, 1);
 }
 
 /* The Study button of @deck_id's row in the drop-down's open list, if it is built. */

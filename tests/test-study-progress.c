@@ -19,57 +19,9 @@
 static BpApplication *app;
 
 static gboolean
-reviews_loaded (gpointer data)
-{
-  return bp_reviews_get_loaded (data);
-}
-
-static gboolean
-shows_a_question (gpointer data)
-{
-  return bp_study_view_get_question (data) != NULL;
-}
-
-static gboolean
-revealed (gpointer data)
-{
-  return bp_study_view_get_revealed (data);
-}
-
-static gboolean
 finished (gpointer data)
 {
   return bp_study_view_get_finished (data);
-}
-
-typedef struct
-{
-  BpStudyView *view;
-  BpQuestion *question;
-} Showing;
-
-static gboolean
-shows_other (gpointer data)
-{
-  Showing *showing = data;
-
-  return bp_study_view_get_question (showing->view) != showing->question;
-}
-
-/* Reveals the question shown with Space and grades it with @key; returns it. */
-static BpQuestion *
-grade_shown (BpWindow   *window,
-             const char *key)
-{
-  BpStudyView *view = window->study_view;
-  Showing showing = { view, bp_study_view_get_question (view) };
-
-  g_assert_nonnull (showing.question);
-  press_keys (GTK_WINDOW (window), "space");
-  spin_until (revealed, view, "the answer to be revealed");
-  press_keys (GTK_WINDOW (window), key);
-  spin_until (shows_other, &showing, "the next question or the summary");
-  return showing.question;
 }
 
 static GtkWidget *
@@ -103,24 +55,6 @@ button_shown (gpointer data)
   return find_button (wanted->root, wanted->label) != NULL;
 }
 
-/* The sidebar row showing @question, once the list has laid it out. */
-static BpQuestionRow *
-find_row (BpWindow   *window,
-          BpQuestion *question)
-{
-  GtkWidget *list = GTK_WIDGET (window->sidebar->question_list);
-
-  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-
-      if (BP_IS_QUESTION_ROW (row) && bp_question_row_get_question (BP_QUESTION_ROW (row)) == question)
-        return BP_QUESTION_ROW (row);
-    }
-  return NULL;
-}
-
 typedef struct
 {
   BpWindow *window;
@@ -132,7 +66,7 @@ row_shown (gpointer data)
 {
   RowWanted *wanted = data;
 
-  return find_row (wanted->window, wanted->question) != NULL;
+  return row_for (wanted->window, wanted->question) != NULL;
 }
 
 static const char *
@@ -142,7 +76,7 @@ row_due (BpWindow   *window,
   RowWanted wanted = { window, question };
 
   spin_until (row_shown, &wanted, "the question's row");
-  return bp_question_row_get_due (find_row (window, question));
+  return bp_question_row_get_due (row_for (window, question));
 }
 
 static const char *
@@ -175,7 +109,7 @@ test_due_after_session (void)
 
   press_keys (GTK_WINDOW (window), "ctrl+r");
   spin_until (shows_a_question, view, "the first question of the session");
-  forgotten = grade_shown (window, "1");
+  forgotten = reveal_and_press (window, "1");
 
   /* Again: the toast offers the weak mark, and its button sets it. */
   spin_until (button_shown, &offer, "the offer to mark a weak topic");
@@ -183,7 +117,7 @@ test_due_after_session (void)
   g_signal_emit_by_name (find_button (offer.root, offer.label), "clicked");
   g_assert_true (bp_study_store_get_weak (store, bp_question_get_id (forgotten)));
 
-  remembered = grade_shown (window, "3");
+  remembered = reveal_and_press (window, "3");
   /* The forgotten one comes back in this session (its learning step). Left unlearnt, the
    * window closed: it is due today, and the next session starts with it. */
   g_assert_true (bp_study_view_get_question (view) == forgotten);
@@ -208,7 +142,7 @@ test_due_after_session (void)
   spin_until (shows_a_question, view, "the forgotten question again");
   g_assert_true (bp_study_view_get_question (view) == forgotten);
   g_setenv ("BACKPROP_NOW", FIVE_MINUTES_LATER, TRUE);
-  grade_shown (window, "3");
+  reveal_and_press (window, "3");
   spin_until (finished, view, "the second summary");
   summary = bp_study_view_get_summary (view);
   g_test_message ("summary: %s", summary);

@@ -19,62 +19,10 @@
 
 static BpApplication *app;
 
-static gboolean
-reviews_loaded (gpointer data)
-{
-  return bp_reviews_get_loaded (data);
-}
-
-static gboolean
-studying (gpointer data)
-{
-  return bp_window_get_studying (data);
-}
-
-static gboolean
-reading (gpointer data)
-{
-  return !bp_window_get_studying (data);
-}
-
 static WebKitWebView *
 study_web_view (BpWindow *window)
 {
   return bp_answer_view_get_web_view (bp_study_view_get_answer_view (window->study_view));
-}
-
-static gboolean
-shows_a_question (gpointer data)
-{
-  return bp_study_view_get_question (data) != NULL;
-}
-
-static gboolean
-revealed (gpointer data)
-{
-  return bp_study_view_get_revealed (data);
-}
-
-typedef struct
-{
-  BpStudyView *view;
-  BpQuestion *question;
-} Showing;
-
-static gboolean
-shows_other (gpointer data)
-{
-  Showing *showing = data;
-
-  return bp_study_view_get_question (showing->view) != showing->question;
-}
-
-static gboolean
-shows_same (gpointer data)
-{
-  Showing *showing = data;
-
-  return bp_study_view_get_question (showing->view) == showing->question;
 }
 
 /* The page in the study view, as the web view has it: its whole HTML. */
@@ -340,40 +288,19 @@ test_header_and_sidebar_follow (void)
   close_window (window);
 }
 
-static BpQuestionRow *
-row_for (BpWindow   *window,
-         BpQuestion *question)
-{
-  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar->question_list));
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-
-      if (BP_IS_QUESTION_ROW (row) && bp_question_row_get_question (BP_QUESTION_ROW (row)) == question)
-        return BP_QUESTION_ROW (row);
-    }
-  return NULL;
-}
-
 /* Space, then the grade's key; waits for the next question (or the summary). Half a
  * minute later than the grade before: grades of the same instant replay in no set order. */
 static void
 reveal_and_grade (BpWindow   *window,
                   const char *key)
 {
-  Showing showing = { window->study_view, bp_study_view_get_question (window->study_view) };
   static guint n_graded;
   g_autofree char *now = g_strdup_printf ("2026-12-01T10:%02u:%02uZ", n_graded / 2,
                                           (n_graded % 2) * 30);
 
   n_graded++;
   g_setenv ("BACKPROP_NOW", now, TRUE);
-
-  press_keys (GTK_WINDOW (window), "space");
-  spin_until (revealed, window->study_view, "the answer to be revealed");
-  press_keys (GTK_WINDOW (window), key);
-  spin_until (shows_other, &showing, "the next question");
+  reveal_and_press (window, key);
 }
 
 /* Again: the question comes back in this session after BP_STUDY_QUEUE_RELEARN_GAP others, as
@@ -450,21 +377,6 @@ test_again_comes_back (void)
   g_assert_null (strstr (summary, "due today"));
   g_setenv ("BACKPROP_NOW", TODAY, TRUE);
   close_window (window);
-}
-
-static GtkWindow *
-find_preferences (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (BP_IS_PREFERENCES_WINDOW (toplevel))
-        return toplevel;
-    }
-  return NULL;
 }
 
 /* The scheduling settings in Preferences: pasted parameters that are not 21 numbers are

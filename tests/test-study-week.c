@@ -109,30 +109,6 @@ count_due_in_log (BpWindow *window,
 }
 
 static gboolean
-reviews_loaded (gpointer data)
-{
-  return bp_reviews_get_loaded (data);
-}
-
-static gboolean
-studying (gpointer data)
-{
-  return bp_window_get_studying (data);
-}
-
-static gboolean
-reading (gpointer data)
-{
-  return !bp_window_get_studying (data);
-}
-
-static gboolean
-revealed (gpointer data)
-{
-  return bp_study_view_get_revealed (data);
-}
-
-static gboolean
 session_moved (gpointer data)
 {
   BpStudyView *view = g_object_get_data (data, "view");

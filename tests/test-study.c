@@ -54,23 +54,6 @@ reload_store (void)
   return store;
 }
 
-static BpQuestionRow *
-row_for (BpWindow   *window,
-         BpQuestion *question)
-{
-  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar->question_list));
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-
-      if (BP_IS_QUESTION_ROW (row) && bp_question_row_get_question (BP_QUESTION_ROW (row)) == question)
-        return BP_QUESTION_ROW (row);
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   BpWindow *window;

@@ -1,11 +1,16 @@
-/* ui-test-utils.c: waiting on the main loop, reading pages, typing keys and opening windows
+/* ui-test-utils.c: waiting on the main loop, reading pages, typing keys, seeding data, opening windows and studying
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <string.h>
 
 #include "bp-answer-view-private.h"
+#include "bp-preferences-window.h"
+#include "bp-review-format.h"
+#include "bp-sidebar-private.h"
+#include "bp-study-view-private.h"
 #include "bp-window-private.h"
 #include "bp-workers.h"
 #include "ui-test-utils.h"
@@ -322,12 +327,12 @@ typedef struct
 {
   BpWindow *window;
   BpQuestion *question;
-} Showing;
+} WindowShowing;
 
 static gboolean
 shows (gpointer data)
 {
-  Showing *showing = data;
+  WindowShowing *showing = data;
 
   return bp_window_get_question (showing->window) == showing->question;
 }
@@ -337,7 +342,7 @@ void
 wait_for_question (BpWindow *window,
                    guint     number)
 {
-  Showing showing = { window, question_number (window, number) };
+  WindowShowing showing = { window, question_number (window, number) };
 
   g_test_message ("waiting for question %u, at %u", number,
                   bp_question_get_number (bp_window_get_question (window)));
@@ -371,4 +376,153 @@ notes_stored_are (gpointer data)
   g_autofree char *notes = bp_study_store_dup_notes (expected->store, expected->id);
 
   return g_strcmp0 (notes, expected->expected) == 0;
+}
+
+/* @name in the app's data folder, which is made if the run has none yet (each UI test
+ * starts with empty XDG folders). */
+char *
+app_data_path (const char *name)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "backprop", NULL);
+
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
+  return g_build_filename (folder, name, NULL);
+}
+
+/* Review @index of a seeding; event ids 0123456789abcdef0123456789abcdef, then …cdf0, …cdf1:
+ * distinct, as the log merges by id. */
+static char *
+seeded_line (const SeededReview *review,
+             guint               index)
+{
+  const guint32 bits[4] = { 0x01234567, 0x89abcdef, 0x01234567, 0x89abcdef + index };
+  char id[BP_REVIEW_EVENT_ID_LENGTH + 1];
+  g_autoptr(BpReviewEvent) event = NULL;
+  gint64 time_us;
+
+  g_assert_true (bp_review_format_parse_time (review->time, strlen (review->time), &time_us));
+  bp_review_event_id_from_bits (id, bits);
+  /* First reviews (0 days elapsed), 12 s on each. */
+  event = bp_review_event_new_grade (id, time_us, review->question_id, review->grade, 0, 12000);
+  return bp_review_format_line (event);
+}
+
+/* Appends @reviews to the app's review log as the app writes them, through the log's own
+ * line format: the one place the tests' seeded logs follow it. */
+void
+seed_reviews (const SeededReview *reviews,
+              guint               n_reviews)
+{
+  g_autofree char *path = app_data_path ("reviews.log");
+  g_autofree char *old = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_get_contents (path, &old, NULL, NULL))
+    old = g_strdup ("");
+  text = g_string_new (old);
+  for (guint i = 0; i < n_reviews; i++)
+    {
+      g_autofree char *line = seeded_line (&reviews[i], i);
+
+      g_string_append (text, line);
+    }
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+}
+
+gboolean
+reviews_loaded (gpointer data)
+{
+  return bp_reviews_get_loaded (data);
+}
+
+gboolean
+studying (gpointer data)
+{
+  return bp_window_get_studying (data);
+}
+
+gboolean
+reading (gpointer data)
+{
+  return !bp_window_get_studying (data);
+}
+
+gboolean
+shows_a_question (gpointer data)
+{
+  return bp_study_view_get_question (data) != NULL;
+}
+
+gboolean
+revealed (gpointer data)
+{
+  return bp_study_view_get_revealed (data);
+}
+
+gboolean
+shows_other (gpointer data)
+{
+  Showing *showing = data;
+
+  return bp_study_view_get_question (showing->view) != showing->question;
+}
+
+gboolean
+shows_same (gpointer data)
+{
+  Showing *showing = data;
+
+  return bp_study_view_get_question (showing->view) == showing->question;
+}
+
+/* Reveals the question shown with Space and grades it with @key, as a user does; waits for
+ * the next question or the summary, and returns the graded one. */
+BpQuestion *
+reveal_and_press (BpWindow   *window,
+                  const char *key)
+{
+  BpStudyView *view = window->study_view;
+  Showing showing = { view, bp_study_view_get_question (view) };
+
+  g_assert_nonnull (showing.question);
+  press_keys (GTK_WINDOW (window), "space");
+  spin_until (revealed, view, "the answer to be revealed");
+  press_keys (GTK_WINDOW (window), key);
+  spin_until (shows_other, &showing, "the next question or the summary");
+  return showing.question;
+}
+
+/* The sidebar row showing @question, if the list has laid it out. */
+BpQuestionRow *
+row_for (BpWindow   *window,
+         BpQuestion *question)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar->question_list));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (BP_IS_QUESTION_ROW (row) && bp_question_row_get_question (BP_QUESTION_ROW (row)) == question)
+        return BP_QUESTION_ROW (row);
+    }
+  return NULL;
+}
+
+/* The Preferences window, if one is open. */
+GtkWindow *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (BP_IS_PREFERENCES_WINDOW (toplevel))
+        return toplevel;
+    }
+  return NULL;
 }

@@ -1,4 +1,4 @@
-/* ui-test-utils.h: waiting on the main loop, reading pages, typing keys and opening windows
+/* ui-test-utils.h: waiting on the main loop, reading pages, typing keys, seeding data, opening windows and studying
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -7,6 +7,8 @@
 
 #include "bp-application.h"
 #include "bp-page-handler.h"
+#include "bp-question-row.h"
+#include "bp-study-view.h"
 #include "bp-window.h"
 
 G_BEGIN_DECLS
@@ -63,5 +65,40 @@ typedef struct
 
 gboolean       notes_stored_are       (gpointer       expected);
 gboolean       notes_pane_shown       (gpointer       window);
+
+/* The app's data folder, as start-up reads it: seeded before init_app_tests (). */
+char          *app_data_path          (const char    *name);
+
+/* A grade as a user gave it on an earlier day: @time as the log writes times
+ * ("2026-11-26T09:00:00.000000Z"). */
+typedef struct
+{
+  const char *question_id;
+  BpGrade grade;
+  const char *time;
+} SeededReview;
+
+void           seed_reviews           (const SeededReview *reviews,
+                                       guint               n_reviews);
+
+/* Sessions, for spin_until: the question the study view shows, and what moves it on. */
+typedef struct
+{
+  BpStudyView *view;
+  BpQuestion *question;
+} Showing;
+
+gboolean       reviews_loaded         (gpointer       reviews);
+gboolean       studying               (gpointer       window);
+gboolean       reading                (gpointer       window);
+gboolean       shows_a_question       (gpointer       view);
+gboolean       revealed               (gpointer       view);
+gboolean       shows_other            (gpointer       showing);
+gboolean       shows_same             (gpointer       showing);
+BpQuestion    *reveal_and_press       (BpWindow      *window,
+                                       const char    *key);
+BpQuestionRow *row_for                (BpWindow      *window,
+                                       BpQuestion    *question);
+GtkWindow     *find_preferences       (void);
 
 G_END_DECLS
