@@ -23,6 +23,8 @@ static const Vector unicode_vectors[] = {
   /* Greek letters, upper case too, and the variants TeX tells apart. */
   { "\\sigma(x)", "σ(x)" },
   { "\\alpha + \\beta", "α + β" },
+  /* A backslash before a letter of several bytes keeps it whole. */
+  { "\\é + \\σ", "\\é + \\σ" },
   { "\\Sigma \\Omega \\Delta", "Σ Ω Δ" },
   { "\\epsilon \\varepsilon \\phi \\varphi", "ϵ ε ϕ φ" },
   /* Scripts where Unicode has every character, else the source. */

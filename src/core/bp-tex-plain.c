@@ -387,6 +387,16 @@ convert_symbol_command (Reader  *r,
   static const char escaped[] = "{}$%&#_";
   char c = r->p[1];
 
+  /* A backslash before a character of several bytes is kept with all of them. */
+  if ((guchar)c >= 0x80)
+    {
+      const char *next = next_char (r->p + 1, r->end);
+
+      g_string_append_len (out, r->p, next - r->p);
+      r->p = next;
+      return;
+    }
+
   r->p += 2;
   if (c == ',' || c == ';' || c == ':' || c == ' ' || c == '>' || c == '\\')
     g_string_append_c (out, ' ');
