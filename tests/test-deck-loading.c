@@ -55,25 +55,6 @@ set_shown_after (const char *ms)
 }
 
 static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_button_for (GtkWidget  *widget,
                  const char *action_name)
 {
@@ -210,32 +191,6 @@ count_distinct_growing (GArray *fractions)
   return n_distinct;
 }
 
-typedef struct
-{
-  BpWindow *window;
-  const char *path;
-} DeckWait;
-
-static gboolean
-shows_deck_at (gpointer data)
-{
-  DeckWait *wait = data;
-
-  return wait->window->entry != NULL &&
-         g_strcmp0 (bp_library_entry_get_path (wait->window->entry), wait->path) == 0 &&
-         bp_window_get_question (wait->window) != NULL;
-}
-
-static void
-open_and_wait (BpWindow   *window,
-               const char *path)
-{
-  DeckWait wait = { window, path };
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
-  spin_until (shows_deck_at, &wait, path);
-}
-
 static BpLibrary *
 reload_library (void)
 {
@@ -264,7 +219,7 @@ test_small_deck_no_bar (void)
   tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), keep_ticking_cb, NULL, NULL);
   watch_frames (&watch, window, "small.md");
   start = g_get_monotonic_time ();
-  open_and_wait (window, path);
+  open_deck_and_wait (window, path);
   elapsed_ms = (g_get_monotonic_time () - start) / 1000;
   /* Frames after the deck is shown too: a bar still due would show in them. */
   spin_for_ms (400);
@@ -294,7 +249,7 @@ test_progress_shown (void)
   set_shown_after ("0");
   tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), keep_ticking_cb, NULL, NULL);
   watch_frames (&watch, window, "big.md");
-  open_and_wait (window, path);
+  open_deck_and_wait (window, path);
   n_distinct = count_distinct_growing (watch.fractions);
   g_test_message ("%u frames, %u with the bar, %u distinct fractions", watch.frames,
                   watch.fractions->len, n_distinct);
@@ -360,7 +315,7 @@ test_stop_changes_nothing (void)
   guint n_decks;
 
   set_shown_after ("0");
-  open_and_wait (window, small);
+  open_deck_and_wait (window, small);
   question = question_number (window, 2);
   bp_window_show_question (window, question);
   deck = bp_window_get_deck (window);
@@ -397,7 +352,7 @@ test_stop_changes_nothing (void)
   g_assert_cmpstr (bp_library_entry_get_path (window->entry), ==, small);
 
   /* Stopped once, the same file opens the next time. */
-  open_and_wait (window, path);
+  open_deck_and_wait (window, path);
   g_assert_cmpuint (bp_deck_get_n_questions (bp_window_get_deck (window)), ==, N_BIG_QUESTIONS);
   g_assert_nonnull (bp_library_lookup_path (library, path));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, n_decks + 1);
@@ -425,7 +380,7 @@ test_open_right_after_stop (void)
   g_assert_nonnull (stop);
   /* What the button runs, at once: activated, a button clicks only after its press shows. */
   gtk_widget_activate_action (GTK_WIDGET (window), "deck.cancel-open", NULL);
-  open_and_wait (window, next);
+  open_deck_and_wait (window, next);
 
   g_assert_nonnull (bp_library_lookup_path (library, next));
   spin_until (bar_gone, window, "the loading bar to go");

@@ -39,38 +39,11 @@ write_deck (const char *folder,
   return path;
 }
 
-typedef struct
-{
-  BpWindow *window;
-  const char *path;
-} DeckWait;
-
-static gboolean
-shows_deck_at (gpointer data)
-{
-  DeckWait *wait = data;
-
-  return wait->window->entry != NULL &&
-         g_strcmp0 (bp_library_entry_get_path (wait->window->entry), wait->path) == 0 &&
-         bp_window_get_question (wait->window) != NULL;
-}
-
-/* Opens @path as the Open dialog does and waits until the window shows it. */
-static void
-open_deck (BpWindow   *window,
-           const char *path)
-{
-  DeckWait wait = { window, path };
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
-  spin_until (shows_deck_at, &wait, path);
-}
-
 static void
 switch_to (BpWindow   *window,
            const char *path)
 {
-  DeckWait wait = { window, path };
+  DeckAtPath wait = { window, path };
   BpLibraryEntry *entry = bp_library_lookup_path (bp_application_get_library (app), path);
 
   g_assert_nonnull (entry);
@@ -96,11 +69,11 @@ test_progress_follows_deck (void)
   BpWindow *window = open_window (app, 1000, 700);
   g_autofree char *title = NULL;
 
-  open_deck (window, sql);
+  open_deck_and_wait (window, sql);
   gtk_widget_activate_action (GTK_WIDGET (window), "progress.show", NULL);
   wait_for_progress_of (window);
 
-  open_deck (window, k8s);
+  open_deck_and_wait (window, k8s);
   wait_for_progress_of (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Progress: Kubernetes Questions");
   /* The weak toggle stays off: it would mark a question the page hides. */
@@ -137,11 +110,11 @@ test_session_follows_deck (void)
   BpWindow *window = open_window (app, 1000, 700);
 
   spin_until (reviews_loaded, bp_application_get_reviews (app), "the review log to be read");
-  open_deck (window, sql);
+  open_deck_and_wait (window, sql);
   gtk_widget_activate_action (GTK_WIDGET (window), "study.start", NULL);
   spin_until (studies_deck, window, "a session of the SQL deck");
 
-  open_deck (window, k8s);
+  open_deck_and_wait (window, k8s);
   spin_until (studies_deck, window, "the session to go on with the Kubernetes deck");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Study");
 
@@ -171,7 +144,7 @@ test_session_kept_on_reload (void)
   g_autoptr(GError) error = NULL;
 
   spin_until (reviews_loaded, bp_application_get_reviews (app), "the review log to be read");
-  open_deck (window, sql);
+  open_deck_and_wait (window, sql);
   gtk_widget_activate_action (GTK_WIDGET (window), "study.start", NULL);
   spin_until (studies_deck, window, "a session of the SQL deck");
   shown_id = g_strdup (bp_question_get_id (bp_study_view_get_question (window->study_view)));
@@ -193,39 +166,6 @@ test_session_kept_on_reload (void)
 #define ALGEBRA_DECK "# Algebra\n\n### Q1: What is a vector?\n\nAn arrow.\n"
 #define BIOLOGY_DECK "# Biology\n\n### Q1: What is a cell?\n\nThe smallest unit of life.\n"
 #define CHEMISTRY_DECK "# Chemistry\n\n### Q1: What is an atom?\n\nA nucleus and electrons.\n"
-
-static gboolean
-has_label_with (GtkWidget  *widget,
-                const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_with (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 typedef struct
 {
@@ -278,7 +218,7 @@ test_open_folder_shows_first (void)
   BpLibrary *library = bp_application_get_library (app);
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (library));
   ToastWait wait = { window, added };
-  DeckWait shown = { window, algebra };
+  DeckAtPath shown = { window, algebra };
   g_autoptr(BpLibraryEntry) third = NULL;
   AdwMessageDialog *dialog;
 

@@ -526,3 +526,78 @@ find_preferences (void)
     }
   return NULL;
 }
+
+/* The first widget of @type in @root's tree, @root included, or %NULL. */
+GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button in @root's tree whose label is @label (with its mnemonic), or %NULL. */
+GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label in @root's tree says @text, among other words or alone. */
+gboolean
+has_label_with (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_with (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+shows_deck_at (gpointer deck_at_path)
+{
+  DeckAtPath *wait = deck_at_path;
+
+  return wait->window->entry != NULL &&
+         g_strcmp0 (bp_library_entry_get_path (wait->window->entry), wait->path) == 0 &&
+         bp_window_get_question (wait->window) != NULL;
+}
+
+/* Opens @path as the Open dialog does, and waits until the window shows it. */
+void
+open_deck_and_wait (BpWindow   *window,
+                    const char *path)
+{
+  DeckAtPath wait = { window, path };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deck.open-file", "s", path);
+  spin_until (shows_deck_at, &wait, path);
+}

@@ -101,4 +101,23 @@ BpQuestionRow *row_for                (BpWindow      *window,
                                        BpQuestion    *question);
 GtkWindow     *find_preferences       (void);
 
+/* Widgets in a window's tree, as a user finds them by what they show. */
+GtkWidget     *find_widget            (GtkWidget     *root,
+                                       GType          type);
+GtkWidget     *find_button            (GtkWidget     *root,
+                                       const char    *label);
+gboolean       has_label_with         (GtkWidget     *root,
+                                       const char    *text);
+
+/* The window showing the deck of the file at @path, with a question open. */
+typedef struct
+{
+  BpWindow *window;
+  const char *path;
+} DeckAtPath;
+
+gboolean       shows_deck_at          (gpointer       deck_at_path);
+void           open_deck_and_wait     (BpWindow      *window,
+                                       const char    *path);
+
 G_END_DECLS
