@@ -25,7 +25,8 @@
  * still without the scrollbar strip, and not at all until it has said so.
  *  - first content: more than 1 % of the area's pixels are not its dominant colour (an
  *    empty view, or the black root behind a window mapped before its first frame, is one
- *    colour);
+ *    colour), not counting lines of one colour from edge to edge: an empty window's border
+ *    or the edge of its header bar is a frame, not content;
  *  - visually complete: the last change to the area before STILL_MS with none. */
 #define SAMPLE_MS 8
 #define STILL_MS 1500
@@ -205,6 +206,7 @@ find_area (BenchScreen *screen,
   Window root, parent, *children = NULL;
   unsigned int n_children;
   gboolean found = FALSE;
+  int (*old_handler) (Display *, XErrorEvent *);
 
   if (screen->area_mode == AREA_AWAITED)
     return FALSE;
@@ -213,6 +215,9 @@ find_area (BenchScreen *screen,
 
   if (!XQueryTree (screen->display, screen->root, &root, &parent, &children, &n_children))
     return FALSE;
+
+  /* A window may go between the query and the look at it: a splash, a closing program. */
+  old_handler = XSetErrorHandler (x_error_cb);
 
   for (unsigned int i = n_children; i-- > 0 && !found;)
     {
@@ -231,24 +236,58 @@ find_area (BenchScreen *screen,
       found = *width > 0 && *height > 0;
     }
 
+  XSync (screen->display, False);
+  XSetErrorHandler (old_handler);
   XFree (children);
   return found;
 }
 
-/* Whether more than 1 % of the grid's cells are not the colour most of them have. */
+static guint32
+grid_pixel (XImage *image,
+            int     column,
+            int     row)
+{
+  return *(guint32 *)(image->data + row * GRID * image->bytes_per_line + column * GRID * 4) & 0xffffff;
+}
+
+/* Whether @column (or row, with @across) of the grid is one colour from edge to edge. */
+static gboolean
+is_line (XImage   *image,
+         int       index,
+         gboolean  across)
+{
+  int n = across ? (image->width + GRID - 1) / GRID : (image->height + GRID - 1) / GRID;
+  guint32 first = across ? grid_pixel (image, 0, index) : grid_pixel (image, index, 0);
+
+  for (int i = 1; i < n; i++)
+    if ((across ? grid_pixel (image, i, index) : grid_pixel (image, index, i)) != first)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether more than 1 % of the grid's cells are not the colour most of them have, lines
+ * of one colour across or down the whole area left out. */
 static gboolean
 has_content (XImage *image)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  int columns = (image->width + GRID - 1) / GRID, rows = (image->height + GRID - 1) / GRID;
+  g_autofree gboolean *line_columns = g_new (gboolean, columns);
+  g_autofree gboolean *line_rows = g_new (gboolean, rows);
+  gpointer dominant = NULL, colour, count;
   GHashTableIter iter;
-  gpointer colour, count;
-  guint cells = 0, most = 0;
+  guint cells = 0, most = 0, others = 0;
 
-  for (int y = 0; y < image->height; y += GRID)
-    for (int x = 0; x < image->width; x += GRID)
+  for (int column = 0; column < columns; column++)
+    line_columns[column] = is_line (image, column, FALSE);
+  for (int row = 0; row < rows; row++)
+    line_rows[row] = is_line (image, row, TRUE);
+
+  for (int row = 0; row < rows; row++)
+    for (int column = 0; column < columns; column++)
       {
-        guint32 pixel = *(guint32 *)(image->data + y * image->bytes_per_line + x * 4) & 0xffffff;
-        gpointer key = GUINT_TO_POINTER (pixel + 1);
+        gpointer key = GUINT_TO_POINTER (grid_pixel (image, column, row) + 1);
 
         g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
         cells++;
@@ -256,9 +295,19 @@ has_content (XImage *image)
 
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &colour, &count))
-    most = MAX (most, GPOINTER_TO_UINT (count));
+    if (GPOINTER_TO_UINT (count) > most)
+      {
+        most = GPOINTER_TO_UINT (count);
+        dominant = colour;
+      }
 
-  return cells > 0 && (cells - most) * 100 > cells;
+  for (int row = 0; row < rows; row++)
+    for (int column = 0; column < columns; column++)
+      if (!line_rows[row] && !line_columns[column] &&
+          GUINT_TO_POINTER (grid_pixel (image, column, row) + 1) != dominant)
+        others++;
+
+  return cells > 0 && others * 100 > cells;
 }
 
 typedef enum {
