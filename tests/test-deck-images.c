@@ -32,6 +32,7 @@ typedef struct
 
 static void
 deck_file_failed_cb (BpPageHandler *handler,
+                     WebKitWebView *web_view,
                      const char    *deck_id,
                      const char    *relative_path,
                      const GError  *error,

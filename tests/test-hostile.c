@@ -365,6 +365,15 @@ test_hostile_document (Fixture       *fixture,
   g_assert_cmpuint (loopback_server_get_n_requests (fixture->server), ==, 0);
 }
 
+static gboolean
+page_notes_updated (gpointer web_view)
+{
+  g_autofree char *shown = evaluate (web_view, "document.getElementById('notes').textContent"
+                                               ".includes('One more line, typed in the pane.')");
+
+  return g_strcmp0 (shown, "true") == 0;
+}
+
 /* Notes are the one text a user can always put in a page: they must hold as well. */
 static void
 test_hostile_notes (Fixture       *fixture,
@@ -405,9 +414,16 @@ test_hostile_notes (Fixture       *fixture,
   g_assert_cmpstr (shown, ==, "true");
 
   /* Refreshed in place, as after an edit in the notes pane. */
+  g_string_append (notes, "\n\nOne more line, typed in the pane.");
+  bp_study_store_set_notes (fixture->store, "hostile/hostile", notes->str);
   bp_answer_view_refresh_notes (fixture->view);
+  spin_until (page_notes_updated, fixture->web_view, "the edited notes in the page");
   poke_page (fixture);
   assert_page_reads (fixture, HOSTILE_TITLE);
+  g_free (shown);
+  shown = evaluate (fixture->web_view,
+                    "document.getElementById('notes').textContent.includes('deepest quoted item')");
+  g_assert_cmpstr (shown, ==, "true");
 
   load_question (fixture, 1);
   assert_page_reads (fixture, NEXT_TITLE);

@@ -1,12 +1,14 @@
 // image-fallback.js: a deck's image that could not be read shows what it was, not a broken box
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Run by the app in its own world (pages themselves never run scripts) as the body of a
-// function with the arguments `label` (the name of an image without alt text) and `reason`
-// (why it is not shown), both translated. Every image of the deck's folder that failed,
-// missing, unreadable or refused by the scheme, gets before it the placeholder the page
-// renderer writes for an image it never asks for (bp-html-sanitizer.c), and is hidden:
-// its alt text and the reason, as text a screen reader reads. Returns how many.
+// The body of a function with the arguments `label` (the name of an image without alt text)
+// and `reason` (why it is not shown), both translated, that the app runs in its own world
+// (bp-answer-view-web.c; pages themselves never run scripts) in a page with an image the
+// page handler could not serve, once the page has loaded.
+// Every image of the deck's folder that failed, missing, unreadable or refused by the
+// scheme, gets before it the placeholder the page renderer writes for an image it never
+// asks for (bp-html-sanitizer.c), and is hidden: its alt text and the reason, as text a
+// screen reader reads.
 
 const PREFIX = 'backprop://deck-file/';
 
@@ -30,7 +32,6 @@ function replace(img) {
   return true;
 }
 
-let count = 0;
 for (const img of document.images) {
   if (!img.src.startsWith(PREFIX))
     continue;
@@ -38,7 +39,6 @@ for (const img of document.images) {
   // page shown again) is seen when it ends.
   if (!img.complete)
     img.addEventListener('error', () => replace(img), { once: true });
-  else if (replace(img))
-    count++;
+  else
+    replace(img);
 }
-return count;

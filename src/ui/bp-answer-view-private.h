@@ -5,6 +5,7 @@
 #include <webkit/webkit.h>
 
 #include "bp-answer-view.h"
+#include "bp-page-handler.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,8 @@ void           _bp_answer_view_lock_down        (WebKitWebView     *web_view);
 void           _bp_answer_view_update_fonts     (WebKitWebView     *web_view);
 void           _bp_answer_view_watch_crashes    (WebKitWebView     *web_view);
 guint          _bp_answer_view_get_n_crashes    (WebKitWebView     *web_view);
-void           _bp_answer_view_show_failed_images (WebKitWebView   *web_view);
+void           _bp_answer_view_watch_failed_images (WebKitWebView  *web_view,
+                                                    BpPageHandler  *page_handler);
 WebKitWebView *_bp_answer_view_take_web_view    (void);
 
 G_END_DECLS

@@ -174,41 +174,127 @@ _bp_answer_view_get_n_crashes (WebKitWebView *web_view)
 
 #define IMAGE_FALLBACK_SCRIPT "/io/github/backprop/Backprop/page/image-fallback.js"
 
+/* @text as a JavaScript string literal: quotes, backslashes, line ends and the characters
+ * that end a line in JavaScript escaped. */
 static void
-image_fallback_finished_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
+append_js_string (GString    *script,
+                  const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = NULL;
+  g_string_append_c (script, '"');
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
 
-  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (value == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Could not show the images that failed: %s", error->message);
+      if (c == '"' || c == '\\')
+        g_string_append_printf (script, "\\%c", (char)c);
+      else if (c < 0x20 || c == 0x2028 || c == 0x2029)
+        g_string_append_printf (script, "\\u%04x", c);
+      else
+        g_string_append_unichar (script, c);
+    }
+  g_string_append_c (script, '"');
 }
 
 /* WebKit draws an image that failed as an empty box, its alt text only where it fits, and
  * no page can tell it apart with CSS: the app's own script, in its own world, puts the
- * page's placeholder in its place. Run when the page has loaded, its images with it. */
-void
-_bp_answer_view_show_failed_images (WebKitWebView *web_view)
+ * page's placeholder in its place. It runs only in a page with an image the page handler
+ * could not serve (missing, unreadable, not an image, outside the folder), once the page
+ * has loaded, or at once for one that failed later: a page that merely loaded runs no
+ * script, which would start a JavaScript engine in the web process and, for a result or
+ * an argument, in this one: about 4 MiB each, measured. */
+typedef struct
 {
-  static GBytes *script = NULL;
-  GVariantDict arguments;
+  WebKitWebView *web_view;
+  gboolean failed;   /* an image of the page loading failed: run the script when it has */
+  guint run_id;
+} ImageWatch;
 
-  if (script == NULL)
-    script = g_resources_lookup_data (IMAGE_FALLBACK_SCRIPT, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_return_if_fail (script != NULL);
+static const char *
+image_fallback_script (void)
+{
+  static char *source = NULL;
 
-  g_variant_dict_init (&arguments, NULL);
-  g_variant_dict_insert (&arguments, "label", "s", _("Image"));
-  /* Translators: under an image of a deck's folder that is missing or cannot be opened */
-  g_variant_dict_insert (&arguments, "reason", "s", _("Could not be read"));
-  webkit_web_view_call_async_javascript_function (web_view, g_bytes_get_data (script, NULL),
-                                                  g_bytes_get_size (script),
-                                                  g_variant_dict_end (&arguments),
-                                                  BP_ANSWER_VIEW_SCRIPT_WORLD, NULL, NULL,
-                                                  image_fallback_finished_cb, NULL);
+  if (source == NULL)
+    {
+      g_autoptr(GBytes) body = g_resources_lookup_data (IMAGE_FALLBACK_SCRIPT, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      GString *script = g_string_new ("(function (label, reason) {\n");
+
+      g_return_val_if_fail (body != NULL, NULL);
+      g_string_append_len (script, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+      g_string_append (script, "\n}) (");
+      append_js_string (script, _("Image"));
+      g_string_append (script, ", ");
+      /* Translators: under an image of a deck's folder that is missing or cannot be opened */
+      append_js_string (script, _("Could not be read"));
+      g_string_append (script, ");\n");
+      source = g_string_free (script, FALSE);
+    }
+
+  return source;
+}
+
+static gboolean
+run_image_fallback_cb (gpointer user_data)
+{
+  ImageWatch *watch = user_data;
+
+  watch->run_id = 0;
+  watch->failed = FALSE;
+  /* No result is asked for: the labels are in the script, nothing comes back. */
+  webkit_web_view_evaluate_javascript (watch->web_view, image_fallback_script (), -1,
+                                       BP_ANSWER_VIEW_SCRIPT_WORLD, NULL, NULL, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+image_failed_cb (BpPageHandler *handler,
+                 WebKitWebView *web_view,
+                 const char    *deck_id,
+                 const char    *relative_path,
+                 const GError  *error,
+                 WebKitWebView *watched)
+{
+  ImageWatch *watch = g_object_get_data (G_OBJECT (watched), "bp-image-watch");
+
+  if (web_view != watched)
+    return;
+
+  if (webkit_web_view_is_loading (web_view))
+    watch->failed = TRUE;
+  else if (watch->run_id == 0)
+    watch->run_id = g_idle_add (run_image_fallback_cb, watch);
+}
+
+static void
+image_load_changed_cb (WebKitWebView   *web_view,
+                       WebKitLoadEvent  event,
+                       ImageWatch      *watch)
+{
+  if (event == WEBKIT_LOAD_FINISHED && watch->failed && watch->run_id == 0)
+    watch->run_id = g_idle_add (run_image_fallback_cb, watch);
+}
+
+static void
+image_watch_free (gpointer data)
+{
+  ImageWatch *watch = data;
+
+  g_clear_handle_id (&watch->run_id, g_source_remove);
+  g_free (watch);
+}
+
+/* Shows a placeholder for each image of @web_view's pages that @page_handler could not serve. */
+void
+_bp_answer_view_watch_failed_images (WebKitWebView *web_view,
+                                     BpPageHandler *page_handler)
+{
+  ImageWatch *watch = g_new0 (ImageWatch, 1);
+
+  watch->web_view = web_view;
+  g_object_set_data_full (G_OBJECT (web_view), "bp-image-watch", watch, image_watch_free);
+  g_signal_connect (web_view, "load-changed", G_CALLBACK (image_load_changed_cb), watch);
+  g_signal_connect_object (page_handler, "deck-file-failed", G_CALLBACK (image_failed_cb), web_view, 0);
 }
 
 /* WebKit starts a view's web process at its first load: 0.2 to 0.4 s on a machine that

@@ -26,6 +26,7 @@ struct _BpAnswerView
   char *search_words;   /* the search's words, space-separated, for search-highlight.js */
   double kept_scroll;   /* where the next page of the same question scrolls to, if >= 0 */
   char *kept_scroll_id; /* that question's id */
+  char *notes_html;     /* the notes the question's page shows, as its handler rendered them */
 };
 
 G_DEFINE_FINAL_TYPE (BpAnswerView, bp_answer_view, GTK_TYPE_WIDGET)
@@ -201,7 +202,7 @@ restore_scroll (BpAnswerView *self)
                                                   (gpointer)"scroll back to where the reader was");
 }
 
-/* Each new page shows the search's words too, and what its images that failed were. */
+/* Each new page shows the search's words too, and opens where the reader was, if kept. */
 static void
 load_changed_cb (BpAnswerView    *self,
                  WebKitLoadEvent  event)
@@ -211,7 +212,6 @@ load_changed_cb (BpAnswerView    *self,
 
   if (event == WEBKIT_LOAD_FINISHED)
     {
-      _bp_answer_view_show_failed_images (self->web_view);
       apply_highlight (self, TRUE);
       restore_scroll (self);
     }
@@ -396,6 +396,7 @@ bp_answer_view_dispose (GObject *object)
   g_clear_pointer (&self->highlight, g_free);
   g_clear_pointer (&self->search_words, g_free);
   g_clear_pointer (&self->kept_scroll_id, g_free);
+  g_clear_pointer (&self->notes_html, g_free);
   g_clear_pointer (&self->page_uri, g_free);
 
   G_OBJECT_CLASS (bp_answer_view_parent_class)->dispose (object);
@@ -576,7 +577,11 @@ bp_answer_view_set_page_handler (BpAnswerView  *self,
   g_return_if_fail (self->page_handler == NULL || self->page_handler == page_handler);
 
   if (g_set_object (&self->page_handler, page_handler))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_HANDLER]);
+    {
+      if (page_handler != NULL)
+        _bp_answer_view_watch_failed_images (self->web_view, page_handler);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_HANDLER]);
+    }
 }
 
 /**
@@ -584,7 +589,8 @@ bp_answer_view_set_page_handler (BpAnswerView  *self,
  *
  * Shows the open question's notes, as the store has them now, under the answer, in
  * place: the reader keeps their scroll position. The HTML goes in as an argument, never
- * spliced into the script.
+ * spliced into the script. Notes the page already shows are not sent again: any change
+ * of the question in the store (read, weak, reviewed) asks for this.
  */
 void
 bp_answer_view_refresh_notes (BpAnswerView *self)
@@ -598,8 +604,11 @@ bp_answer_view_refresh_notes (BpAnswerView *self)
     return;
 
   html = bp_page_handler_dup_notes_html (self->page_handler, self->question);
-  if (html == NULL)
+  if (html == NULL || g_strcmp0 (html, self->notes_html) == 0)
     return;
+
+  g_free (self->notes_html);
+  self->notes_html = g_strdup (html);
 
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "html", "s", html);
@@ -634,6 +643,10 @@ load_page (BpAnswerView *self)
 
   uri = self->answer_hidden ? bp_page_handler_dup_study_uri (self->question)
                             : bp_page_handler_dup_uri_for_question (self->question);
+  /* The page is rendered when asked for: with these notes, or ones newer. */
+  g_free (self->notes_html);
+  self->notes_html = self->page_handler != NULL ? bp_page_handler_dup_notes_html (self->page_handler, self->question)
+                                                : NULL;
   webkit_web_view_load_uri (self->web_view, uri);
 }
 

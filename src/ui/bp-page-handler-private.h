@@ -16,6 +16,7 @@ void _bp_page_handler_finish_with_deck_file (BpPageHandler          *self,
                                              const char             *folder,
                                              const char             *relative_path);
 void _bp_page_handler_deck_file_failed      (BpPageHandler          *self,
+                                             WebKitURISchemeRequest *request,
                                              const char             *deck_id,
                                              const char             *relative_path,
                                              const GError           *error);

@@ -100,9 +100,10 @@ deck_file_read_cb (GObject      *object,
       g_autoptr(BpPageHandler) handler = g_weak_ref_get (&job->handler);
 
       g_debug ("%s refused: %s", webkit_uri_scheme_request_get_uri (request), error->message);
-      webkit_uri_scheme_request_finish_error (request, error);
+      /* Said before its page can load, so that the view shows a placeholder once it has. */
       if (handler != NULL)
-        _bp_page_handler_deck_file_failed (handler, job->deck_id, job->relative_path, error);
+        _bp_page_handler_deck_file_failed (handler, request, job->deck_id, job->relative_path, error);
+      webkit_uri_scheme_request_finish_error (request, error);
     }
 }
 

@@ -293,6 +293,8 @@ request_deck_file (BpPageHandler          *self,
                                                      _("This image is not part of an open deck."));
 
       g_debug ("%s refused: %s", webkit_uri_scheme_request_get_uri (request), error->message);
+      /* Said before the request is finished, which frees it, and before its page can load. */
+      _bp_page_handler_deck_file_failed (self, request, NULL, slash != NULL ? slash + 1 : path, error);
       webkit_uri_scheme_request_finish_error (request, error);
       return;
     }
@@ -466,27 +468,31 @@ bp_page_handler_class_init (BpPageHandlerClass *klass)
 
   /**
    * BpPageHandler::deck-file-failed:
-   * @deck_id: the deck whose page asked for the file
+   * @web_view: (nullable): the view whose page asked for the file
+   * @deck_id: (nullable): the deck whose page asked for the file, %NULL if it is open no more
    * @relative_path: the file's path in the deck's folder, as the page named it
    * @error: why it was not served: missing, unreadable, a link out of the folder, no image
    *
    * An image of a deck's folder could not be shown: in a sandbox that was given the deck's
-   * file alone, every image beside it, which Open Folder… would grant.
+   * file alone, every image beside it, which Open Folder… would grant. The view then puts
+   * the page's placeholder in its place.
    */
   signals[DECK_FILE_FAILED] =
     g_signal_new ("deck-file-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
-                  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_ERROR);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                  WEBKIT_TYPE_WEB_VIEW, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_ERROR);
 }
 
 /* See bp-page-handler-private.h. */
 void
-_bp_page_handler_deck_file_failed (BpPageHandler *self,
-                                   const char    *deck_id,
-                                   const char    *relative_path,
-                                   const GError  *error)
+_bp_page_handler_deck_file_failed (BpPageHandler          *self,
+                                   WebKitURISchemeRequest *request,
+                                   const char             *deck_id,
+                                   const char             *relative_path,
+                                   const GError           *error)
 {
-  g_signal_emit (self, signals[DECK_FILE_FAILED], 0, deck_id, relative_path, error);
+  g_signal_emit (self, signals[DECK_FILE_FAILED], 0, webkit_uri_scheme_request_get_web_view (request),
+                 deck_id, relative_path, error);
 }
 
 static void

@@ -369,6 +369,7 @@ came_through_portal_alone (const char *path)
 
 static void
 deck_file_failed_cb (BpWindow      *self,
+                     WebKitWebView *web_view,
                      const char    *deck_id,
                      const char    *relative_path,
                      const GError  *error)
@@ -384,7 +385,7 @@ deck_file_failed_cb (BpWindow      *self,
    * so, and no folder granted would show it. */
   if (self->entry == NULL || !came_through_portal_alone (bp_library_entry_get_path (self->entry)))
     return;
-  if (!g_str_equal (deck_id, bp_deck_get_id (self->deck)) ||
+  if (g_strcmp0 (deck_id, bp_deck_get_id (self->deck)) != 0 ||
       !g_hash_table_add (self->image_hints, g_strdup (deck_id)))
     return;
 
