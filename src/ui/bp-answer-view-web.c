@@ -1,4 +1,4 @@
-/* bp-answer-view-web.c: the answer view's web view locked down and kept alive: settings, fonts, context menu, crashes
+/* bp-answer-view-web.c: the answer view's web view locked down and kept alive: settings, fonts, context menu, crashes, images not served, the view prepared at start-up
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "bp-answer-view"
@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "bp-answer-view-private.h"
+#include "bp-memory.h"
 #include "bp-page-handler.h"
 #include "bp-renderer.h"
 
@@ -315,6 +316,31 @@ new_web_view (void)
   return web_view;
 }
 
+static gboolean
+start_up_ended_cb (gpointer user_data)
+{
+  bp_memory_start_up_ended ();
+  return G_SOURCE_REMOVE;
+}
+
+/* The first page after the blank one ends start-up: what it freed goes back, when idle. */
+static void
+first_page_loaded_cb (WebKitWebView   *web_view,
+                      WebKitLoadEvent  event,
+                      gpointer         user_data)
+{
+  g_autofree char *blank_uri = NULL;
+
+  if (event != WEBKIT_LOAD_FINISHED)
+    return;
+  blank_uri = bp_page_handler_dup_blank_uri ();
+  if (g_strcmp0 (webkit_web_view_get_uri (web_view), blank_uri) == 0)
+    return;
+
+  g_signal_handlers_disconnect_by_func (web_view, first_page_loaded_cb, user_data);
+  g_idle_add_full (G_PRIORITY_LOW, start_up_ended_cb, NULL, NULL);
+}
+
 /**
  * bp_answer_view_prepare:
  *
@@ -330,6 +356,7 @@ bp_answer_view_prepare (void)
     return;
 
   prepared = new_web_view ();
+  g_signal_connect (prepared, "load-changed", G_CALLBACK (first_page_loaded_cb), NULL);
   webkit_web_view_load_uri (prepared, uri);
 }
 
