@@ -18,13 +18,13 @@ export G_DEBUG="${G_DEBUG:+$G_DEBUG,}gc-friendly"
 # native run keeps the full size.
 export BP_TEST_UNDER_MEMCHECK=1
 
-suppressions=""
+suppressions="--suppressions=$(dirname "$0")/gio-modules.supp"
 if [ -f /usr/share/glib-2.0/valgrind/glib.supp ]; then
-  suppressions="--suppressions=/usr/share/glib-2.0/valgrind/glib.supp"
+  suppressions="$suppressions --suppressions=/usr/share/glib-2.0/valgrind/glib.supp"
 fi
 
 # Memcheck's report goes to stderr; the test's TAP on stdout still reaches meson.
-# shellcheck disable=SC2086 # an empty option stays out
+# shellcheck disable=SC2086 # one option or two
 exec valgrind --quiet --tool=memcheck --error-exitcode=1 \
   --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
   --track-origins=yes --num-callers=30 $suppressions "$@"
