@@ -249,6 +249,13 @@ run_image_fallback_cb (gpointer user_data)
 }
 
 static void
+schedule_image_fallback (ImageWatch *watch)
+{
+  if (watch->run_id == 0)
+    watch->run_id = g_idle_add (run_image_fallback_cb, watch);
+}
+
+static void
 image_failed_cb (BpPageHandler *handler,
                  WebKitWebView *web_view,
                  const char    *deck_id,
@@ -263,8 +270,8 @@ image_failed_cb (BpPageHandler *handler,
 
   if (webkit_web_view_is_loading (web_view))
     watch->failed = TRUE;
-  else if (watch->run_id == 0)
-    watch->run_id = g_idle_add (run_image_fallback_cb, watch);
+  else
+    schedule_image_fallback (watch);
 }
 
 static void
@@ -272,8 +279,8 @@ image_load_changed_cb (WebKitWebView   *web_view,
                        WebKitLoadEvent  event,
                        ImageWatch      *watch)
 {
-  if (event == WEBKIT_LOAD_FINISHED && watch->failed && watch->run_id == 0)
-    watch->run_id = g_idle_add (run_image_fallback_cb, watch);
+  if (event == WEBKIT_LOAD_FINISHED && watch->failed)
+    schedule_image_fallback (watch);
 }
 
 static void
