@@ -18,13 +18,12 @@ export G_DEBUG="${G_DEBUG:+$G_DEBUG,}gc-friendly"
 # native run keeps the full size.
 export BP_TEST_UNDER_MEMCHECK=1
 
-suppressions="--suppressions=$(dirname "$0")/gio-modules.supp"
+# GLib's own file, where Debian installs it, goes before the test's command.
 if [ -f /usr/share/glib-2.0/valgrind/glib.supp ]; then
-  suppressions="$suppressions --suppressions=/usr/share/glib-2.0/valgrind/glib.supp"
+  set -- --suppressions=/usr/share/glib-2.0/valgrind/glib.supp "$@"
 fi
 
 # Memcheck's report goes to stderr; the test's TAP on stdout still reaches meson.
-# shellcheck disable=SC2086 # one option or two
 exec valgrind --quiet --tool=memcheck --error-exitcode=1 \
   --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
-  --track-origins=yes --num-callers=30 $suppressions "$@"
+  --track-origins=yes --num-callers=30 --suppressions="$(dirname "$0")/gio-modules.supp" "$@"
