@@ -11,6 +11,10 @@ double  bench_now_ms             (void);
 double  bench_percentile         (GArray     *samples,
                                   double      percentile);
 double  bench_median             (GArray     *samples);
+void    bench_ratio_interval     (GArray     *numerator,
+                                  GArray     *denominator,
+                                  double     *low,
+                                  double     *high);
 gint64  bench_read_status_kib    (pid_t       pid,
                                   const char *field);
 gint64  bench_read_pss_kib       (pid_t       pid);
