@@ -216,6 +216,92 @@ test_not_an_image (Fixture       *fixture,
   g_assert_null (bp_deck_files_content_type ("a.html"));
 }
 
+/* @contents, @length bytes, as @name in the deck's folder. */
+static void
+put_in_folder (Fixture    *fixture,
+               const char *name,
+               const char *contents,
+               gsize       length)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+
+  write_file (path, contents, length);
+}
+
+static void
+assert_loads_as (Fixture    *fixture,
+                 const char *relative,
+                 const char *content_type)
+{
+  g_autoptr(GError) error = NULL;
+  const char *type = NULL;
+  g_autoptr(GBytes) bytes = bp_deck_files_load (fixture->folder, relative, &type, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpstr (type, ==, content_type);
+}
+
+static void
+assert_refused_saying (Fixture    *fixture,
+                       const char *relative,
+                       const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  const char *type = NULL;
+  g_autoptr(GBytes) bytes = bp_deck_files_load (fixture->folder, relative, &type, &error);
+
+  g_assert_null (bytes);
+  g_assert_null (type);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, words));
+  g_assert_nonnull (strstr (error->message, relative));
+}
+
+/* A name is not enough: each image is what it starts as, and what only has an image's
+ * name is refused, with what it is where that can be told. */
+static void
+test_content (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const char jpeg[] = "\xff\xd8\xff\xe0\0\x10JFIF";
+  static const char gif[] = "GIF89a\1\0\1\0";
+  static const char webp[] = "RIFF\x1a\0\0\0WEBPVP8 ";
+  static const char svg[] = "\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- drawn by hand -->\n"
+                            "<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n";
+  static const char utf16_svg[] = "\xff\xfe<\0s\0v\0g\0";
+  static const char lfs[] = "version https://git-lfs.github.com/spec/v1\n"
+                            "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+                            "size 12345\n";
+  static const char page[] = "<!DOCTYPE html><html><body>Not found</body></html>";
+
+  put_in_folder (fixture, "photo.jpg", jpeg, sizeof jpeg - 1);
+  put_in_folder (fixture, "anim.gif", gif, sizeof gif - 1);
+  put_in_folder (fixture, "small.webp", webp, sizeof webp - 1);
+  put_in_folder (fixture, "drawing.svg", svg, sizeof svg - 1);
+  put_in_folder (fixture, "wide.svg", utf16_svg, sizeof utf16_svg - 1);
+  put_in_folder (fixture, "saved-as.png", jpeg, sizeof jpeg - 1);
+  put_in_folder (fixture, "pointer.png", lfs, sizeof lfs - 1);
+  put_in_folder (fixture, "error-page.jpg", page, sizeof page - 1);
+  put_in_folder (fixture, "empty.gif", "", 0);
+  put_in_folder (fixture, "short.webp", "RIFF", 4);
+  put_in_folder (fixture, "binary.svg", "<svg\0", 5);
+
+  assert_loads_as (fixture, "image.png", "image/png");
+  assert_loads_as (fixture, "photo.jpg", "image/jpeg");
+  assert_loads_as (fixture, "anim.gif", "image/gif");
+  assert_loads_as (fixture, "small.webp", "image/webp");
+  assert_loads_as (fixture, "drawing.svg", "image/svg+xml");
+  assert_loads_as (fixture, "wide.svg", "image/svg+xml");
+  assert_loads_as (fixture, "saved-as.png", "image/jpeg");
+
+  assert_refused_saying (fixture, "pointer.png", "Git LFS pointer");
+  assert_refused_saying (fixture, "error-page.jpg", "holds something else");
+  assert_refused_saying (fixture, "empty.gif", "is empty");
+  assert_refused_saying (fixture, "short.webp", "holds something else");
+  assert_refused_saying (fixture, "binary.svg", "holds something else");
+}
+
 static void
 test_missing (Fixture       *fixture,
               gconstpointer  data)
@@ -256,6 +342,7 @@ main (int   argc,
   g_test_add ("/deck-files/link-swapped-in", Fixture, NULL, fixture_set_up, test_link_swapped_in,
               fixture_tear_down);
   g_test_add ("/deck-files/not-an-image", Fixture, NULL, fixture_set_up, test_not_an_image, fixture_tear_down);
+  g_test_add ("/deck-files/content", Fixture, NULL, fixture_set_up, test_content, fixture_tear_down);
   g_test_add ("/deck-files/missing", Fixture, NULL, fixture_set_up, test_missing, fixture_tear_down);
   g_test_add ("/deck-files/too-large", Fixture, NULL, fixture_set_up, test_too_large, fixture_tear_down);
 

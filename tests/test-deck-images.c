@@ -206,6 +206,63 @@ test_images_refused_and_missing (void)
   close_window (fixture.window);
 }
 
+/* Images cloned without Git LFS are pointers under the images' names, and a saved error
+ * page can stand where a photo should be: each is its placeholder, never a broken box,
+ * and no folder to grant is suggested, even for a deck that came through the portal. */
+#define POINTER_DECK \
+  "# Pointers\n\n" \
+  "### Q1: What does the chart show?\n\n" \
+  "![Loss curve](figs/loss.png)\n\n" \
+  "![Photo](figs/photo.jpg)\n"
+
+static gboolean
+two_failures (gpointer data)
+{
+  return ((GPtrArray *)data)->len >= 2;
+}
+
+static void
+test_named_images_that_are_not (void)
+{
+  g_autofree char *folder = g_build_filename (root, "doc", "d4e5f6", "figs", NULL);
+  g_autofree char *pointer = g_build_filename (folder, "loss.png", NULL);
+  g_autofree char *page = g_build_filename (folder, "photo.jpg", NULL);
+  g_autofree char *path = g_build_filename (root, "doc", "d4e5f6", "pointers.md", NULL);
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { open_window (app, 1000, 700), path, failed };
+  g_autofree char *texts = NULL;
+  g_autofree char *hidden = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
+  g_assert_true (g_file_set_contents (pointer,
+                                      "version https://git-lfs.github.com/spec/v1\n"
+                                      "oid sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n"
+                                      "size 48213\n", -1, &error));
+  g_assert_true (g_file_set_contents (page, "<!DOCTYPE html><title>404</title>", -1, &error));
+  g_assert_true (g_file_set_contents (path, POINTER_DECK, -1, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (bp_application_get_page_handler (app), "deck-file-failed", G_CALLBACK (deck_file_failed_cb), failed);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "deck.open-file", "s", path);
+  spin_until (shows_deck, &fixture, path);
+  spin_until (placeholder_shown, fixture.window, "both images' placeholders");
+  spin_until (two_failures, failed, "both images to be refused");
+
+  texts = page_text (fixture.window,
+                     "Array.from(document.querySelectorAll('span.image-placeholder'))"
+                     ".map(s => s.textContent).join('|')");
+  hidden = page_text (fixture.window,
+                      "Array.from(document.images).map(i => i.hidden + ':' + getComputedStyle(i).display).join(',')");
+  g_assert_cmpstr (texts, ==, "Loss curve Could not be read|Photo Could not be read");
+  g_assert_cmpstr (hidden, ==, "true:none,true:none");
+  spin_for_ms (1000);
+  g_assert_false (has_label_with (GTK_WIDGET (fixture.window->toast_overlay), "Images of “Pointers”"));
+
+  g_signal_handlers_disconnect_by_data (bp_application_get_page_handler (app), failed);
+  close_window (fixture.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +279,7 @@ main (int   argc,
 
   g_test_add_func ("/deck-images/refused-and-missing", test_images_refused_and_missing);
   g_test_add_func ("/deck-images/missing-in-readable-folder", test_missing_in_readable_folder);
+  g_test_add_func ("/deck-images/named-images-that-are-not", test_named_images_that_are_not);
 
   return run_app_tests (&app);
 }

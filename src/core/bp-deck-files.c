@@ -231,12 +231,81 @@ _bp_deck_files_read_resolved (const char  *path,
   return read_all (fd, info.st_size);
 }
 
+/* What is named an image but holds something else would be drawn as WebKit's broken box:
+ * a Git LFS pointer (a repository cloned without its large files), a web page saved
+ * under the image's name, an empty file. Each type is told by how it starts; an SVG is
+ * text whose <svg> element comes after at most an XML declaration, comments and a
+ * doctype, so it is looked for near the start. An image of another of these types than
+ * its name says (a JPEG saved as .png) is served as what it is. A file that starts
+ * right but is damaged further on is not caught here. */
+#define LFS_POINTER_START "version https://git-lfs.github.com/spec/"
+#define SVG_ELEMENT_WITHIN (64 * 1024)
+
+static gboolean
+has_prefix (const guint8 *data,
+            gsize         size,
+            const char   *prefix,
+            gsize         length)
+{
+  return size >= length && memcmp (data, prefix, length) == 0;
+}
+
+static gboolean
+is_svg (const guint8 *data,
+        gsize         size)
+{
+  gsize start = MIN (size, SVG_ELEMENT_WITHIN);
+
+  /* In UTF-16, which XML allows, the text starts with its byte order mark. */
+  if (has_prefix (data, size, "\xff\xfe", 2) || has_prefix (data, size, "\xfe\xff", 2))
+    return TRUE;
+
+  return memchr (data, '\0', start) == NULL && g_strstr_len ((const char *)data, start, "<svg") != NULL;
+}
+
+/* Returns: (nullable): the type of image @data is, of those a deck may show */
+static const char *
+content_type_of_data (const guint8 *data,
+                      gsize         size)
+{
+  if (has_prefix (data, size, "\x89PNG\r\n\x1a\n", 8))
+    return "image/png";
+  if (has_prefix (data, size, "\xff\xd8\xff", 3))
+    return "image/jpeg";
+  if (has_prefix (data, size, "GIF87a", 6) || has_prefix (data, size, "GIF89a", 6))
+    return "image/gif";
+  if (size >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
+    return "image/webp";
+  if (size > 0 && is_svg (data, size))
+    return "image/svg+xml";
+
+  return NULL;
+}
+
+static void
+set_not_an_image_error (const guint8  *data,
+                        gsize          size,
+                        const char    *relative_path,
+                        GError       **error)
+{
+  if (has_prefix (data, size, LFS_POINTER_START, strlen (LFS_POINTER_START)))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("“%s” is a Git LFS pointer, not the image: fetch the repository’s LFS files to show it."),
+                 relative_path);
+  else if (size == 0)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("“%s” is empty."), relative_path);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("“%s” is named as an image but holds something else."), relative_path);
+}
+
 /**
  * bp_deck_files_load:
  * @content_type: (out): the image's type
  *
  * Reads an image beside a deck: see bp_deck_files_resolve(). Anything that is not a
- * PNG, JPEG, GIF, WebP or SVG image, or is over %BP_DECK_FILE_MAX_SIZE, is refused.
+ * PNG, JPEG, GIF, WebP or SVG image, by its name and by how it starts, or is over
+ * %BP_DECK_FILE_MAX_SIZE, is refused. @content_type is what the content is.
  *
  * Returns: (transfer full) (nullable): the file's bytes, or %NULL with @error set
  */
@@ -247,7 +316,10 @@ bp_deck_files_load (const char  *folder,
                     GError     **error)
 {
   g_autofree char *real = bp_deck_files_resolve (folder, relative_path, error);
+  const guint8 *data;
+  GBytes *bytes;
   const char *type;
+  gsize size;
 
   g_return_val_if_fail (content_type != NULL, NULL);
 
@@ -262,6 +334,18 @@ bp_deck_files_load (const char  *folder,
       return NULL;
     }
 
+  bytes = _bp_deck_files_read_resolved (real, relative_path, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &size);
+  if ((type = content_type_of_data (data, size)) == NULL)
+    {
+      set_not_an_image_error (data, size, relative_path, error);
+      g_bytes_unref (bytes);
+      return NULL;
+    }
+
   *content_type = type;
-  return _bp_deck_files_read_resolved (real, relative_path, error);
+  return bytes;
 }
