@@ -14,7 +14,7 @@
 #include "bp-progress-page.h"
 
 #define URI_PREFIX BP_PAGE_SCHEME "://"
-#define ANSWER_ROUTE "deck"
+#define ANSWER_ROUTE BP_PAGE_ANSWER_ROUTE
 #define STUDY_ROUTE "study"
 #define DECK_FILE_ROUTE "deck-file"
 #define PROGRESS_ROUTE "progress"
@@ -672,7 +672,7 @@ bp_page_handler_dup_progress_uri (const char *deck_id)
 char *
 bp_page_handler_dup_blank_uri (void)
 {
-  return g_strdup (URI_PREFIX ANSWER_ROUTE "/");
+  return g_strdup (BP_PAGE_BLANK_URI);
 }
 
 /**

@@ -6,12 +6,11 @@
 
 #include "bp-deck.h"
 #include "bp-page-renderer.h"
+#include "bp-page-uri.h"
 #include "bp-reviews.h"
 #include "bp-study-store.h"
 
 G_BEGIN_DECLS
-
-#define BP_PAGE_SCHEME "backprop"
 
 #define BP_PAGE_HANDLER_ERROR (bp_page_handler_error_quark ())
 

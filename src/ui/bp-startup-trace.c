@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "bp-page-uri.h"
 #include "bp-startup-trace.h"
 
 #ifdef GDK_WINDOWING_X11
@@ -94,7 +95,7 @@ load_changed_cb (WebKitWebView   *web_view,
 {
   /* The blank page a prepared view starts with (bp_answer_view_prepare ()) is no page. */
   if (load_event != WEBKIT_LOAD_FINISHED ||
-      g_strcmp0 (webkit_web_view_get_uri (web_view), "backprop://deck/") == 0)
+      g_strcmp0 (webkit_web_view_get_uri (web_view), BP_PAGE_BLANK_URI) == 0)
     return;
 
   g_signal_handlers_disconnect_by_func (web_view, load_changed_cb, user_data);
