@@ -115,17 +115,19 @@ page_text (BpWindow   *window,
   return evaluate (window_web_view (window), script);
 }
 
+/* Each placeholder's text, and whether each image is hidden and how it is displayed. */
+#define PLACEHOLDER_TEXTS \
+  "Array.from(document.querySelectorAll('span.image-placeholder')).map(s => s.textContent).join('|')"
+#define IMAGES_HIDDEN \
+  "Array.from(document.images).map(i => i.hidden + ':' + getComputedStyle(i).display).join(',')"
+
 /* The image outside the folder is a placeholder with its reason, never asked for; the
  * missing one shows its alt text, not an empty box. */
 static void
 assert_placeholders (Fixture *fixture)
 {
-  g_autofree char *texts = page_text (fixture->window,
-                                      "Array.from(document.querySelectorAll('span.image-placeholder'))"
-                                      ".map(s => s.textContent).join('|')");
-  g_autofree char *hidden = page_text (fixture->window,
-                                       "Array.from(document.images).map(i => i.hidden + ':' + "
-                                       "getComputedStyle(i).display).join(',')");
+  g_autofree char *texts = page_text (fixture->window, PLACEHOLDER_TEXTS);
+  g_autofree char *hidden = page_text (fixture->window, IMAGES_HIDDEN);
   g_autofree char *outside = page_text (fixture->window,
                                         "document.body.innerHTML.includes('outside.png')");
   g_autofree char *shown = page_text (fixture->window,
@@ -249,11 +251,8 @@ test_named_images_that_are_not (void)
   spin_until (placeholder_shown, fixture.window, "both images' placeholders");
   spin_until (two_failures, failed, "both images to be refused");
 
-  texts = page_text (fixture.window,
-                     "Array.from(document.querySelectorAll('span.image-placeholder'))"
-                     ".map(s => s.textContent).join('|')");
-  hidden = page_text (fixture.window,
-                      "Array.from(document.images).map(i => i.hidden + ':' + getComputedStyle(i).display).join(',')");
+  texts = page_text (fixture.window, PLACEHOLDER_TEXTS);
+  hidden = page_text (fixture.window, IMAGES_HIDDEN);
   g_assert_cmpstr (texts, ==, "Loss curve Could not be read|Photo Could not be read");
   g_assert_cmpstr (hidden, ==, "true:none,true:none");
   spin_for_ms (1000);
