@@ -30,7 +30,9 @@
  * machine weighs on all alike: the app; the floor, a bare libadwaita window whose web
  * view loads the app's first page from memory; and, for start-up and on screen, the same
  * floor taking the page through a URI scheme, as the app does, which tells the cost of
- * that design.
+ * that design. On screen a fourth takes the page through the scheme into a window of
+ * stock widgets laid out like the app's (bench-floor-window.c): the app against it tells
+ * what the app's own code adds; it against the bare floor, what drawing such a window costs.
  *
  * With --measure=screen, each launch starts with fresh user dirs and the screen is read
  * from outside (bench-screen.c) inside the web view's own rectangle, which the app and the
@@ -447,7 +449,7 @@ launch_screen (Program *program,
     record_screen (program, &times, started_ms, reading.painted_ms);
 }
 
-/* @programs: the app, the floor, the floor through a scheme, then any peers */
+/* @programs: the app, the floor, the floor through a scheme, the floor's window, then any peers */
 static void
 report_screen (Program **programs,
                guint     n_programs)
@@ -492,6 +494,11 @@ report_screen (Program **programs,
   bench_figure ("screen.complete.ratio", bench_median (programs[0]->complete_ms) / floor_complete, "x", NULL);
   bench_figure ("screen.first-content.ratio-to-floor-scheme",
                 app_first / bench_median (programs[2]->first_content_ms), "x", NULL);
+  bench_figure ("screen.first-content.ratio-to-floor-window",
+                app_first / bench_median (programs[3]->first_content_ms), "x", NULL);
+  bench_ratio_interval (programs[0]->first_content_ms, programs[3]->first_content_ms, &low, &high);
+  bench_figure ("screen.first-content.ratio-to-floor-window.interval-low", low, "x", NULL);
+  bench_figure ("screen.first-content.ratio-to-floor-window.interval-high", high, "x", NULL);
 }
 
 /* --peer=NAME=COMMAND: a program that shows comparable content, started by its command line. */
@@ -509,29 +516,45 @@ init_peer (Program    *program,
   program->is_peer = TRUE;
 }
 
-/* The app's own first page, the same bytes the floor shows. */
 static char *
-write_first_page (void)
+write_temporary (const char *template,
+                 const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd;
+
+  fd = g_file_open_tmp (template, &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* The app's own first page, the same bytes the floor shows; and for the floor's window,
+ * the deck's title, then its questions' titles, a line each. */
+static void
+write_floor_files (char **page_path,
+                   char **titles_path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BpDeck) deck = bp_deck_parser_parse_builtin (&error);
   g_autoptr(BpPageRenderer) renderer = NULL;
+  g_autoptr(GString) titles = NULL;
   g_autofree char *html = NULL;
-  char *path = NULL;
-  int fd;
 
   g_assert_no_error (error);
   renderer = bp_page_renderer_new_from_resources (&error);
   g_assert_no_error (error);
   html = bp_page_renderer_render (renderer, bp_deck_get_question (deck, 0), BP_PAGE_THEME_LIGHT, NULL);
+  *page_path = write_temporary ("backprop-floor-XXXXXX.html", html);
 
-  fd = g_file_open_tmp ("backprop-floor-XXXXXX.html", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, html, -1, &error);
-  g_assert_no_error (error);
-
-  return path;
+  titles = g_string_new (bp_deck_get_title (deck));
+  for (guint i = 0; i < bp_deck_get_n_questions (deck); i++)
+    g_string_append_printf (titles, "\n%s", bp_question_get_title (bp_deck_get_question (deck, i)));
+  *titles_path = write_temporary ("backprop-floor-XXXXXX.txt", titles->str);
 }
 
 static void
@@ -589,6 +612,8 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("APP FLOOR");
   g_autoptr(GError) error = NULL;
   g_autofree char *page = NULL;
+  g_autofree char *titles = NULL;
+  g_autofree char *window_option = NULL;
   g_autofree char *measure = NULL;
   g_auto(GStrv) peers = NULL;
   const GOptionEntry options[] = {
@@ -602,8 +627,9 @@ main (int   argc,
   char *app_argv[2] = { NULL };
   char *floor_argv[3] = { NULL };
   char *scheme_argv[4] = { NULL };
-  Program app, floor_program, scheme_floor, peer_programs[MAX_PEERS];
-  Program *programs[3 + MAX_PEERS] = { &app, &floor_program, &scheme_floor };
+  char *window_argv[5] = { NULL };
+  Program app, floor_program, scheme_floor, window_floor, peer_programs[MAX_PEERS];
+  Program *programs[4 + MAX_PEERS] = { &app, &floor_program, &scheme_floor, &window_floor };
   gboolean measure_screen;
   guint n_programs;
 
@@ -615,7 +641,7 @@ main (int   argc,
     }
   measure_memory = g_strcmp0 (measure, "memory") == 0;
   measure_screen = g_strcmp0 (measure, "screen") == 0;
-  n_programs = measure_memory ? 2 : 3;
+  n_programs = measure_memory ? 2 : measure_screen ? 4 : 3;
   if (runs == 0)
     runs = measure_memory ? MEMORY_RUNS : measure_screen ? SCREEN_RUNS : STARTUP_RUNS;
 
@@ -630,16 +656,22 @@ main (int   argc,
   prctl (PR_SET_CHILD_SUBREAPER, 1);
   g_setenv ("BACKPROP_TRACE_STARTUP", "1", TRUE);
 
-  page = write_first_page ();
+  write_floor_files (&page, &titles);
+  window_option = g_strconcat ("--window=", titles, NULL);
   app_argv[0] = argv[1];
   floor_argv[0] = argv[2];
   floor_argv[1] = page;
   scheme_argv[0] = argv[2];
   scheme_argv[1] = (char *)"--scheme";
   scheme_argv[2] = page;
+  window_argv[0] = argv[2];
+  window_argv[1] = (char *)"--scheme";
+  window_argv[2] = window_option;
+  window_argv[3] = page;
   init_program (&app, "app", APP_ID_BACKPROP, app_argv);
   init_program (&floor_program, "floor", APP_ID_FLOOR, floor_argv);
   init_program (&scheme_floor, "floor-scheme", APP_ID_FLOOR, scheme_argv);
+  init_program (&window_floor, "floor-window", APP_ID_FLOOR, window_argv);
   if (measure_screen)
     {
       if ((screen = bench_screen_open (&error)) == NULL)
@@ -676,6 +708,7 @@ main (int   argc,
     report_startup (&app, &floor_program, &scheme_floor);
 
   g_unlink (page);
+  g_unlink (titles);
   g_clear_pointer (&screen, bench_screen_free);
   return 0;
 }
