@@ -210,7 +210,8 @@ test_images_refused_and_missing (void)
 
 /* Images cloned without Git LFS are pointers under the images' names, and a saved error
  * page can stand where a photo should be: each is its placeholder, never a broken box,
- * and no folder to grant is suggested, even for a deck that came through the portal. */
+ * saying what is wrong with the file, and no folder to grant is suggested, even for a
+ * deck that came through the portal. */
 #define POINTER_DECK \
   "# Pointers\n\n" \
   "### Q1: What does the chart show?\n\n" \
@@ -253,7 +254,9 @@ test_named_images_that_are_not (void)
 
   texts = page_text (fixture.window, PLACEHOLDER_TEXTS);
   hidden = page_text (fixture.window, IMAGES_HIDDEN);
-  g_assert_cmpstr (texts, ==, "Loss curve Could not be read|Photo Could not be read");
+  g_assert_cmpstr (texts, ==,
+                   "Loss curve “figs/loss.png” is a Git LFS pointer, not the image: fetch the repository’s LFS files to show it."
+                   "|Photo “figs/photo.jpg” is named as an image but holds something else.");
   g_assert_cmpstr (hidden, ==, "true:none,true:none");
   spin_for_ms (1000);
   g_assert_false (has_label_with (GTK_WIDGET (fixture.window->toast_overlay), "Images of “Pointers”"));

@@ -349,3 +349,18 @@ bp_deck_files_load (const char  *folder,
   *content_type = type;
   return bytes;
 }
+
+/**
+ * bp_deck_files_error_is_the_file:
+ * @error: an error of bp_deck_files_load()
+ *
+ * Whether the file itself is what is wrong: not an image, or too large. Reading it from
+ * elsewhere, or being granted its folder, would not show it; the error's message says
+ * what to do, where the others (missing, unreadable) may only mean it is out of reach.
+ */
+gboolean
+bp_deck_files_error_is_the_file (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+}

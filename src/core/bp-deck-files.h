@@ -17,5 +17,6 @@ GBytes     *bp_deck_files_load         (const char  *folder,
                                         const char  *relative_path,
                                         const char **content_type,
                                         GError     **error);
+gboolean    bp_deck_files_error_is_the_file (const GError *error);
 
 G_END_DECLS

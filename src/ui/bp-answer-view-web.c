@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "bp-answer-view-private.h"
+#include "bp-deck-files.h"
 #include "bp-memory.h"
 #include "bp-page-handler.h"
 #include "bp-renderer.h"
@@ -202,47 +203,78 @@ append_js_string (GString    *script,
  * could not serve (missing, unreadable, not an image, outside the folder), once the page
  * has loaded, or at once for one that failed later: a page that merely loaded runs no
  * script, which would start a JavaScript engine in the web process and, for a result or
- * an argument, in this one: about 4 MiB each, measured. */
+ * an argument, in this one: about 4 MiB each, measured.
+ * A file that is itself wrong (a Git LFS pointer, an error page saved as a photo, too
+ * large) has its placeholder say so, in its error's words, so that the deck's author
+ * knows what to fix; one missing or out of reach says only that it could not be read. */
 typedef struct
 {
   WebKitWebView *web_view;
   gboolean failed;   /* an image of the page loading failed: run the script when it has */
   guint run_id;
+  GHashTable *reasons;   /* "<deck id>/<relative path>" → why the file is not an image */
 } ImageWatch;
 
+/* The script as a function of its labels and reasons: "(function (label, reason, reasons) {…})". */
 static const char *
-image_fallback_script (void)
+image_fallback_function (void)
 {
   static char *source = NULL;
 
   if (source == NULL)
     {
       g_autoptr(GBytes) body = g_resources_lookup_data (IMAGE_FALLBACK_SCRIPT, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      GString *script = g_string_new ("(function (label, reason) {\n");
+      GString *script = g_string_new ("(function (label, reason, reasons) {\n");
 
       g_return_val_if_fail (body != NULL, NULL);
       g_string_append_len (script, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-      g_string_append (script, "\n}) (");
-      append_js_string (script, _("Image"));
-      g_string_append (script, ", ");
-      /* Translators: under an image of a deck's folder that is missing or cannot be opened */
-      append_js_string (script, _("Could not be read"));
-      g_string_append (script, ");\n");
+      g_string_append (script, "\n})");
       source = g_string_free (script, FALSE);
     }
 
   return source;
 }
 
+/* The function called with the labels and, as an object literal, @reasons. */
+static char *
+dup_image_fallback_script (GHashTable *reasons)
+{
+  GString *script = g_string_new (image_fallback_function ());
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean first = TRUE;
+
+  g_string_append (script, " (");
+  append_js_string (script, _("Image"));
+  g_string_append (script, ", ");
+  /* Translators: under an image of a deck's folder that is missing or cannot be opened */
+  append_js_string (script, _("Could not be read"));
+  g_string_append (script, ", {");
+  g_hash_table_iter_init (&iter, reasons);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!first)
+        g_string_append (script, ", ");
+      append_js_string (script, key);
+      g_string_append (script, ": ");
+      append_js_string (script, value);
+      first = FALSE;
+    }
+  g_string_append (script, "});\n");
+
+  return g_string_free (script, FALSE);
+}
+
 static gboolean
 run_image_fallback_cb (gpointer user_data)
 {
   ImageWatch *watch = user_data;
+  g_autofree char *script = dup_image_fallback_script (watch->reasons);
 
   watch->run_id = 0;
   watch->failed = FALSE;
   /* No result is asked for: the labels are in the script, nothing comes back. */
-  webkit_web_view_evaluate_javascript (watch->web_view, image_fallback_script (), -1,
+  webkit_web_view_evaluate_javascript (watch->web_view, script, -1,
                                        BP_ANSWER_VIEW_SCRIPT_WORLD, NULL, NULL, NULL, NULL);
 
   return G_SOURCE_REMOVE;
@@ -268,6 +300,9 @@ image_failed_cb (BpPageHandler *handler,
   if (web_view != watched)
     return;
 
+  if (deck_id != NULL && bp_deck_files_error_is_the_file (error))
+    g_hash_table_replace (watch->reasons, g_strconcat (deck_id, "/", relative_path, NULL),
+                          g_strdup (error->message));
   if (webkit_web_view_is_loading (web_view))
     watch->failed = TRUE;
   else
@@ -279,6 +314,9 @@ image_load_changed_cb (WebKitWebView   *web_view,
                        WebKitLoadEvent  event,
                        ImageWatch      *watch)
 {
+  /* A new page asks for its images again. */
+  if (event == WEBKIT_LOAD_STARTED)
+    g_hash_table_remove_all (watch->reasons);
   if (event == WEBKIT_LOAD_FINISHED && watch->failed)
     schedule_image_fallback (watch);
 }
@@ -289,6 +327,7 @@ image_watch_free (gpointer data)
   ImageWatch *watch = data;
 
   g_clear_handle_id (&watch->run_id, g_source_remove);
+  g_hash_table_unref (watch->reasons);
   g_free (watch);
 }
 
@@ -300,6 +339,7 @@ _bp_answer_view_watch_failed_images (WebKitWebView *web_view,
   ImageWatch *watch = g_new0 (ImageWatch, 1);
 
   watch->web_view = web_view;
+  watch->reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_object_set_data_full (G_OBJECT (web_view), "bp-image-watch", watch, image_watch_free);
   g_signal_connect (web_view, "load-changed", G_CALLBACK (image_load_changed_cb), watch);
   g_signal_connect_object (page_handler, "deck-file-failed", G_CALLBACK (image_failed_cb), web_view, 0);

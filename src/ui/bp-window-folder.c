@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-application.h"
+#include "bp-deck-files.h"
 #include "bp-window-private.h"
 #include "bp-workers.h"
 
@@ -378,8 +379,7 @@ deck_file_failed_cb (BpWindow      *self,
   AdwToast *toast;
 
   /* Not an image, or too large: a folder granted would not show it either. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+  if (bp_deck_files_error_is_the_file (error))
     return;
   /* A file merely missing from a folder Backprop can read: the page's placeholder says
    * so, and no folder granted would show it. */
