@@ -95,17 +95,54 @@ link_in_folder (Fixture    *fixture,
   g_assert_no_errno (symlink (target, path));
 }
 
+/* Returns: (transfer full): the bytes @relative loads as, of @content_type */
+static GBytes *
+loaded_as (Fixture    *fixture,
+           const char *relative,
+           const char *content_type)
+{
+  g_autoptr(GError) error = NULL;
+  const char *type = NULL;
+  GBytes *bytes = bp_deck_files_load (fixture->folder, relative, &type, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpstr (type, ==, content_type);
+  return bytes;
+}
+
 static void
 assert_loads (Fixture    *fixture,
               const char *relative)
+{
+  g_autoptr(GBytes) bytes = loaded_as (fixture, relative, "image/png");
+
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), png, sizeof png - 1);
+}
+
+static void
+assert_loads_as (Fixture    *fixture,
+                 const char *relative,
+                 const char *content_type)
+{
+  g_autoptr(GBytes) bytes = loaded_as (fixture, relative, content_type);
+}
+
+/* Returns: (transfer full): why @relative is refused, of @code */
+static GError *
+refusal_of (Fixture    *fixture,
+            const char *relative,
+            int         code)
 {
   g_autoptr(GError) error = NULL;
   const char *type = NULL;
   g_autoptr(GBytes) bytes = bp_deck_files_load (fixture->folder, relative, &type, &error);
 
-  g_assert_no_error (error);
-  g_assert_cmpstr (type, ==, "image/png");
-  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), png, sizeof png - 1);
+  g_assert_null (bytes);
+  g_assert_null (type);
+  g_assert_error (error, G_IO_ERROR, code);
+  g_test_message ("%s: %s", relative, error->message);
+  return g_steal_pointer (&error);
 }
 
 static void
@@ -113,13 +150,7 @@ assert_refused (Fixture    *fixture,
                 const char *relative,
                 int         code)
 {
-  g_autoptr(GError) error = NULL;
-  const char *type = NULL;
-  g_autoptr(GBytes) bytes = bp_deck_files_load (fixture->folder, relative, &type, &error);
-
-  g_assert_null (bytes);
-  g_assert_error (error, G_IO_ERROR, code);
-  g_test_message ("%s: %s", relative, error->message);
+  g_autoptr(GError) error = refusal_of (fixture, relative, code);
 }
 
 static void
@@ -229,31 +260,12 @@ put_in_folder (Fixture    *fixture,
 }
 
 static void
-assert_loads_as (Fixture    *fixture,
-                 const char *relative,
-                 const char *content_type)
-{
-  g_autoptr(GError) error = NULL;
-  const char *type = NULL;
-  g_autoptr(GBytes) bytes = bp_deck_files_load (fixture->folder, relative, &type, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (bytes);
-  g_assert_cmpstr (type, ==, content_type);
-}
-
-static void
 assert_refused_saying (Fixture    *fixture,
                        const char *relative,
                        const char *words)
 {
-  g_autoptr(GError) error = NULL;
-  const char *type = NULL;
-  g_autoptr(GBytes) bytes = bp_deck_files_load (fixture->folder, relative, &type, &error);
+  g_autoptr(GError) error = refusal_of (fixture, relative, G_IO_ERROR_NOT_SUPPORTED);
 
-  g_assert_null (bytes);
-  g_assert_null (type);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
   g_assert_nonnull (strstr (error->message, words));
   g_assert_nonnull (strstr (error->message, relative));
 }
